@@ -1,0 +1,26 @@
+/** Tell the background this frame exists and what it holds. */
+import { sendToBackground } from '../../utils/browser/messaging.ts';
+import type { FrameHello } from '../../utils/messaging/protocol.ts';
+
+export function describeFrame(isTop: boolean): FrameHello {
+  return {
+    // The frame's own URL: Roundcube swaps previews without changing the iframe's src.
+    url: location.href,
+    // location.origin is "null" in srcdoc/about:blank frames only by accident of
+    // inheritance rules; self.origin is the frame's real (possibly opaque) origin.
+    origin: self.origin,
+    isTop,
+    linkCount: document.links.length,
+    title: document.title,
+  };
+}
+
+export async function announceFrame(isTop: boolean, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return;
+  try {
+    await sendToBackground('frameHello', describeFrame(isTop));
+  } catch (error) {
+    // The extension was reloaded or the frame is going away: nothing to repair here.
+    console.debug('[clickmap-lens] frame not announced:', error);
+  }
+}

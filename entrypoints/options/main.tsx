@@ -1,0 +1,35 @@
+/** Options page wiring: load settings, render the form, save with host permission. */
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { OptionsForm } from '../../components/OptionsForm.tsx';
+import { sendToBackground } from '../../utils/browser/messaging.ts';
+import { loadSettings, saveSettings } from '../../utils/browser/settings-store.ts';
+import { originPattern, type Settings } from '../../utils/settings/settings.ts';
+
+async function requestApiAccess(settings: Settings): Promise<boolean> {
+  // Must run inside the click handler's user gesture (browsers refuse otherwise).
+  return browser.permissions.request({ origins: [originPattern(settings.apiUrl)] });
+}
+
+async function main() {
+  const initial = await loadSettings();
+  const app = document.getElementById('app');
+  if (!app) return;
+  // The footer proves the background worker is up and answering (or says why not).
+  const background = await sendToBackground('ping', { from: 'options' }).then(
+    ({ version }) => `Background worker answering, version ${version}.`,
+    (error: Error) => `Background worker not answering: ${error.message}`,
+  );
+  render(
+    <OptionsForm
+      background={background}
+      initial={initial}
+      requestAccess={requestApiAccess}
+      save={saveSettings}
+      checkConnection={() => sendToBackground('checkConnection', {})}
+    />,
+    app,
+  );
+}
+
+void main();

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// End-to-end tests in real browsers (Debian chromium, firefox-esr) against the
+// built extension in .output/. Run after `npm run build:all` (npm run test:e2e does).
+export default defineConfig({
+  test: {
+    environment: 'node',
+    include: ['test/e2e/**/*.e2e.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    // Browsers are heavy on a 2-core machine: one file at a time.
+    fileParallelism: false,
+  },
+});
