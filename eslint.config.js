@@ -19,7 +19,10 @@ export default tseslint.config(
       'signals/no-signal-truthiness': 'error',
       'signals/no-signal-in-component-body': 'error',
       'signals/no-conditional-value-read': 'warn',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
