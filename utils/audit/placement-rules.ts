@@ -1,0 +1,102 @@
+/**
+ * Audit rules about one link placement on its own: where it points (empty,
+ * "#", relative, javascript:, http:, mailto:/tel:), unresolved merge tags, and how it
+ * renders (hidden, tap target under 44×44 px when a box was measured).
+ */
+import type { AuditFinding, AuditPlacement } from './types.ts';
+import { MIN_TAP_TARGET_PX } from './types.ts';
+
+export const label = (p: AuditPlacement): string => `Link #${p.ordinal + 1}`;
+
+function destinationFinding(p: AuditPlacement): AuditFinding | null {
+  const href = p.href.trim();
+  const at = { placementOrdinal: p.ordinal };
+  if (href === '')
+    return {
+      rule: 'empty-href',
+      severity: 'error',
+      ...at,
+      message: `${label(p)} has an empty href: it goes nowhere.`,
+    };
+  if (href === '#') {
+    return {
+      rule: 'placeholder-href',
+      severity: 'error',
+      ...at,
+      message: `${label(p)} points to "#", a placeholder: it goes nowhere.`,
+    };
+  }
+  if (p.unsafe) {
+    const scheme = /^\s*([a-z]+):/i.exec(href)?.[1]?.toLowerCase() ?? 'script';
+    return {
+      rule: 'unsafe-scheme',
+      severity: 'error',
+      ...at,
+      message: `${label(p)} uses ${scheme}: — mail clients strip or block it.`,
+    };
+  }
+  if (/^http:/i.test(href)) {
+    return {
+      rule: 'insecure-http',
+      severity: 'warning',
+      ...at,
+      message: `${label(p)} uses http:, not https: ${href}`,
+    };
+  }
+  if (/^mailto:/i.test(href))
+    return {
+      rule: 'mailto',
+      severity: 'info',
+      ...at,
+      message: `${label(p)} opens an email to ${href.slice(7)}.`,
+    };
+  if (/^tel:/i.test(href))
+    return { rule: 'tel', severity: 'info', ...at, message: `${label(p)} dials ${href.slice(4)}.` };
+  // A whole-URL merge tag ({{action_url}}) is the merge-tag rule's business; in-page anchors are not links out.
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(href) && !href.startsWith('#') && p.mergeTags.length === 0) {
+    return {
+      rule: 'relative-href',
+      severity: 'error',
+      ...at,
+      message: `${label(p)} is not an absolute URL (${href}): an email has no page for it to be relative to.`,
+    };
+  }
+  return null;
+}
+
+function mergeTagFinding(p: AuditPlacement): AuditFinding | null {
+  if (p.mergeTags.length === 0) return null;
+  return {
+    rule: 'merge-tag',
+    severity: 'warning',
+    placementOrdinal: p.ordinal,
+    message: `${label(p)} holds unresolved merge tags ${p.mergeTags.join(' ')}: check they are filled when sent.`,
+  };
+}
+
+function renderFindings(p: AuditPlacement): AuditFinding[] {
+  const findings: AuditFinding[] = [];
+  if (p.hiddenByStyle || p.box?.visible === false) {
+    findings.push({
+      rule: 'hidden-link',
+      severity: 'warning',
+      placementOrdinal: p.ordinal,
+      message: `${label(p)} is inside hidden content: recipients cannot see it, but scanners and clients may still follow it.`,
+    });
+  }
+  const box = p.box;
+  if (box && box.visible && (box.width < MIN_TAP_TARGET_PX || box.height < MIN_TAP_TARGET_PX)) {
+    findings.push({
+      rule: 'small-tap-target',
+      severity: 'warning',
+      placementOrdinal: p.ordinal,
+      message: `${label(p)} is ${Math.round(box.width)}×${Math.round(box.height)} px, under the ${MIN_TAP_TARGET_PX}×${MIN_TAP_TARGET_PX} px tap target.`,
+    });
+  }
+  return findings;
+}
+
+export function placementFindings(p: AuditPlacement): AuditFinding[] {
+  const found = [destinationFinding(p), mergeTagFinding(p), ...renderFindings(p)];
+  return found.filter((f): f is AuditFinding => f !== null);
+}

@@ -1,0 +1,106 @@
+/**
+ * The project's own Click Map API v1 as a source: a thin adapter over the
+ * shared valibot schemas of utils/api. The engine behind it computes every
+ * number itself, so its capabilities are whatever the report lists.
+ * Paths are collected in CLICKMAP_API_PATHS so they can follow the server.
+ */
+import type { Period } from '../report/model.ts';
+import type { Capability, SequenceReport } from '../report/report-types.ts';
+import { ClickMapReportSchema, MatchResultSchema, SequenceReportSchema } from '../api/index.ts';
+import type { MatchRequest, MatchResult } from '../api/index.ts';
+import { buildUrl, requestJson } from './http.ts';
+import type { HttpRequest, SourceDeps } from './http.ts';
+import type { ReportQuery, ReportSource } from './source.ts';
+import { fromClickMapReport } from './source-report.ts';
+import type { SourceReport } from './source-report.ts';
+
+export interface ClickMapApiConfig {
+  /** Server root without /v1, e.g. http://127.0.0.1:8787 */
+  apiUrl: string;
+  token: string;
+}
+
+export const CLICKMAP_API_PATHS = {
+  templateReport: (templateId: string) => `/v1/templates/${encodeURIComponent(templateId)}/report`,
+  sequenceReport: (sequenceId: string) => `/v1/sequences/${encodeURIComponent(sequenceId)}/report`,
+  match: '/v1/match',
+};
+
+export const ENGINE_CAPABILITIES: readonly Capability[] = [
+  'unique-24h',
+  'per-placement',
+  'opens',
+  'delivered',
+  'bounces',
+  'unsubscribes',
+  'list-unsubscribe',
+  'machine-clicks',
+  'click-implied-opens',
+  'all-links',
+];
+
+function headers(config: ClickMapApiConfig): Record<string, string> {
+  return { Authorization: `Bearer ${config.token}`, Accept: 'application/json' };
+}
+
+export function reportRequest(
+  config: ClickMapApiConfig,
+  templateId: string,
+  options: { period?: Period; campaignIds?: string[]; versionId?: string } = {},
+): HttpRequest {
+  const query: Record<string, string | number | string[]> = {};
+  if (options.period?.from !== undefined) query.from = options.period.from;
+  if (options.period?.to !== undefined) query.to = options.period.to;
+  if (options.versionId) query.versionId = options.versionId;
+  if (options.campaignIds && options.campaignIds.length > 0) query.campaignId = options.campaignIds;
+  return {
+    url: buildUrl(config.apiUrl, CLICKMAP_API_PATHS.templateReport(templateId), query),
+    method: 'GET',
+    headers: headers(config),
+  };
+}
+
+export function createClickMapApiSource(config: ClickMapApiConfig, deps: SourceDeps) {
+  const source: ReportSource & {
+    sequenceReport(sequenceId: string): Promise<SequenceReport>;
+    match(request: MatchRequest): Promise<MatchResult>;
+  } = {
+    kind: 'clickmap-api',
+    capabilities: ENGINE_CAPABILITIES,
+    async report(query: ReportQuery): Promise<SourceReport> {
+      const templateId = query.templateId ?? query.campaignIds[0];
+      if (templateId === undefined)
+        throw new Error('Click Map API report needs a templateId or a campaign id');
+      const campaignIds = query.templateId ? query.campaignIds : [];
+      const options = query.period ? { period: query.period, campaignIds } : { campaignIds };
+      const report = await requestJson(
+        deps,
+        reportRequest(config, templateId, options),
+        ClickMapReportSchema,
+      );
+      return fromClickMapReport(report);
+    },
+    sequenceReport: (sequenceId) =>
+      requestJson(
+        deps,
+        {
+          url: buildUrl(config.apiUrl, CLICKMAP_API_PATHS.sequenceReport(sequenceId)),
+          method: 'GET',
+          headers: headers(config),
+        },
+        SequenceReportSchema,
+      ),
+    match: (request) =>
+      requestJson(
+        deps,
+        {
+          url: buildUrl(config.apiUrl, CLICKMAP_API_PATHS.match),
+          method: 'POST',
+          headers: { ...headers(config), 'Content-Type': 'application/json' },
+          body: JSON.stringify(request),
+        },
+        MatchResultSchema,
+      ),
+  };
+  return source;
+}

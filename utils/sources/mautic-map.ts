@@ -1,0 +1,78 @@
+/**
+ * Mautic email + URL trackables → SourceReport (pure). The email entity
+ * gives sent and read (unique per contact) counts; channel_url_trackables
+ * give hits and unique hits per URL. Bounces, unsubscribes and "contacts who
+ * clicked at all" are not on these endpoints: null, and the notes say so.
+ */
+import type { Millis } from '../report/model.ts';
+import type { Capability } from '../report/report-types.ts';
+import type { MauticEmail, MauticRedirect, MauticTrackable } from './mautic-schemas.ts';
+import { emptyTotals, linkRowsFromCounts, sumKnown, withRates } from './source-report.ts';
+import type { RawLinkCount, SourceNote, SourceReport } from './source-report.ts';
+
+export const MAUTIC_CAPABILITIES: readonly Capability[] = ['opens', 'all-links'];
+
+export const MAUTIC_NOTES = {
+  perUrl: {
+    id: 'mautic-per-url',
+    text: 'Mautic counts clicks per tracked URL: links sharing a URL share one count.',
+  },
+  noBounces: {
+    id: 'mautic-no-bounces',
+    text: 'Bounces, unsubscribes and the number of contacts who clicked at all are not available from Mautic’s email statistics.',
+  },
+  periodIgnored: {
+    id: 'mautic-period-ignored',
+    text: 'Mautic email counters cover the whole life of the email; the chosen period was not applied.',
+  },
+} satisfies Record<string, SourceNote>;
+
+/** Trackables joined to their redirect URL; a trackable whose redirect is missing is kept by id. */
+export function linkCounts(
+  trackables: readonly MauticTrackable[],
+  redirects: readonly MauticRedirect[],
+): RawLinkCount[] {
+  const urlById = new Map(redirects.map((r) => [r.id, r.url]));
+  return trackables.map((t) => ({
+    url: urlById.get(t.redirect_id) ?? `mautic-redirect:${t.redirect_id}`,
+    uniqueClicks: t.unique_hits,
+    totalClicks: t.hits,
+    providerLinkId: String(t.redirect_id),
+  }));
+}
+
+export interface MauticMapOptions {
+  templateId?: string;
+  periodRequested: boolean;
+  generatedAt: Millis;
+}
+
+export function mapMauticReport(
+  email: MauticEmail,
+  counts: readonly RawLinkCount[],
+  options: MauticMapOptions,
+): SourceReport {
+  const totals = withRates({
+    ...emptyTotals(),
+    sent: email.sentCount,
+    uniqueOpens: email.readCount,
+    totalClicks: sumKnown(counts.map((c) => c.totalClicks)),
+  });
+  const notes: SourceNote[] = [MAUTIC_NOTES.perUrl, MAUTIC_NOTES.noBounces];
+  if (options.periodRequested) notes.push(MAUTIC_NOTES.periodIgnored);
+  return {
+    source: 'mautic',
+    templateId: options.templateId ?? String(email.id),
+    versionId: null,
+    period: {},
+    campaignIds: [String(email.id)],
+    machineClicksIncluded: true,
+    totals,
+    links: linkRowsFromCounts(counts, totals, 'unique'),
+    versions: [],
+    capabilities: [...MAUTIC_CAPABILITIES],
+    generatedAt: options.generatedAt,
+    shareBasis: 'unique',
+    notes,
+  };
+}
