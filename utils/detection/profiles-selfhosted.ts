@@ -1,0 +1,100 @@
+/**
+ * Site profiles of self-hosted webmails (data only): they run at any host,
+ * so they are recognised by their DOM alone. Selector comments say what the
+ * element is and where the knowledge comes from ("webmail-dom.md" is
+ * /work/shared/corpus/webmail-dom.md; "unverified" where it is silent).
+ */
+import type { DocumentProfile, ElementProfile } from './types.ts';
+
+export const ROUNDCUBE: ElementProfile = {
+  id: 'roundcube',
+  name: 'Roundcube (Elastic)',
+  kind: 'elements',
+  priority: 80,
+  // Preview pane: inside iframe#messagecontframe; full view (_action=show): the top page.
+  frame: 'any',
+  hostRequired: false,
+  confidence: 0.95,
+  roots: [
+    {
+      // Washed HTML part: div.message-htmlpart#message-htmlpart<N> > div.rcmBody (email ids/classes prefixed v<N>).
+      selector: '#messagebody .message-htmlpart .rcmBody',
+      source:
+        'webmail-dom.md §Roundcube: skins/elastic/templates/message.html id="messagebody"; program/actions/mail/show.php message_body()',
+    },
+    {
+      // Same parts when the skin leaves the body object without an id (show.php default id).
+      selector: '#rcmailMsgBody .message-htmlpart .rcmBody',
+      source: 'webmail-dom.md §Roundcube: show.php message_body() default id "rcmailMsgBody"',
+    },
+    {
+      // Plain-text part container (links are linkified by Roundcube).
+      selector: '#messagebody .message-part, #rcmailMsgBody .message-part',
+      source:
+        'webmail-dom.md §Roundcube: show.php container class "message-part" for non-HTML parts',
+    },
+  ],
+};
+
+export const SOGO: ElementProfile = {
+  id: 'sogo',
+  name: 'SOGo',
+  kind: 'elements',
+  priority: 80,
+  frame: 'any',
+  hostRequired: false,
+  confidence: 0.9,
+  roots: [
+    {
+      // Sanitised HTML part inserted inline; the popup viewer adds SOGoHTMLMail-CSS-Delimiter to the same div.
+      selector: 'div.mailer_htmlcontent',
+      source:
+        'webmail-dom.md §SOGo: UIxMailPartHTMLViewer.wox and UIxMailPartExternalHTMLViewer.wox',
+    },
+  ],
+};
+
+export const ZIMBRA: ElementProfile = {
+  id: 'zimbra',
+  name: 'Zimbra (Ajax client)',
+  kind: 'elements',
+  priority: 80,
+  // Iframe mode: the iframe's own <body class="MsgBody MsgBody-html">; inline mode: a div in the app page.
+  frame: 'any',
+  hostRequired: false,
+  confidence: 0.9,
+  roots: [
+    {
+      // HTML message body: iframe body (idoc.body.className) or inline div (div.className), both "MsgBody MsgBody-html".
+      selector: '.MsgBody.MsgBody-html',
+      source:
+        'Zimbra/zm-web-client ZmMailMsgView.js _displayContent (read via the code index); webmail-dom.md names className "MsgBody" only',
+    },
+    {
+      // Plain-text message body, same two modes.
+      selector: '.MsgBody.MsgBody-text',
+      source:
+        'webmail-dom.md §Zimbra: plain text styled ".MsgBody-text"; ZmMailMsgView.js as above',
+    },
+  ],
+};
+
+export const ZIMBRA_HTML: DocumentProfile = {
+  id: 'zimbra-html',
+  name: 'Zimbra (HTML client)',
+  kind: 'document',
+  priority: 60,
+  // The message iframe loads /h/imessage?id=…&part=…: that frame's document is the body.
+  frame: 'child',
+  hostRequired: false,
+  urls: [
+    {
+      pattern: /\/h\/imessage(?:\?|$)/,
+      source:
+        'webmail-dom.md §Zimbra: WEB-INF/tags/message/body.tag iframe URL /h/imessage (params id/part/bodypart/xim)',
+    },
+  ],
+  confidence: 0.85,
+  minEmailScore: -2,
+  requireGate: false,
+};

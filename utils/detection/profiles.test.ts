@@ -1,0 +1,51 @@
+/**
+ * The profile data is well-formed: valid selectors, a provenance note on
+ * every selector and URL rule, unique ids, priority order, probes.
+ */
+import { describe, expect, it } from 'vitest';
+import { probeSelector, PROFILES, ROUNDCUBE } from './profiles.ts';
+
+const rules = PROFILES.flatMap((p) =>
+  p.kind === 'elements' ? p.roots.map((r) => [p.id, r] as const) : [],
+);
+
+describe('site profiles', () => {
+  it('has the twelve profiles, highest priority first', () => {
+    expect(PROFILES.map((p) => p.id)).toEqual([
+      'gmail',
+      'outlook',
+      'yahoo',
+      'proton',
+      'roundcube',
+      'sogo',
+      'zimbra',
+      'zimbra-html',
+      'listmonk',
+      'mautic',
+      'generic-frame',
+      'view-in-browser',
+    ]);
+    const priorities = PROFILES.map((p) => p.priority);
+    expect(priorities).toEqual([...priorities].sort((a, b) => b - a));
+  });
+
+  it.each(rules)('%s selector %j is valid CSS and has a source', (_id, rule) => {
+    expect(() => document.querySelector(rule.selector)).not.toThrow();
+    expect(rule.source.length).toBeGreaterThan(20);
+  });
+
+  it('documents every URL rule and host list', () => {
+    for (const p of PROFILES) {
+      for (const u of p.urls ?? []) expect(u.source.length).toBeGreaterThan(20);
+      if (p.hosts) expect(p.hostSource?.length ?? 0).toBeGreaterThan(20);
+      expect(p.hostRequired).toBe(p.hosts !== undefined);
+    }
+  });
+
+  it('joins the root rules of a profile into one probe selector', () => {
+    expect(probeSelector(ROUNDCUBE)).toBe(
+      '#messagebody .message-htmlpart .rcmBody, #rcmailMsgBody .message-htmlpart .rcmBody, #messagebody .message-part, #rcmailMsgBody .message-part',
+    );
+    expect(probeSelector(ROUNDCUBE)).toBe(probeSelector(ROUNDCUBE));
+  });
+});
