@@ -1,0 +1,106 @@
+/**
+ * The panel body for a ready click map: period picker and export, totals,
+ * heat legend, chart, and the link table.
+ */
+import type { ClickMapReport } from '../utils/report/report-types.ts';
+import type { ChartLoader } from '../utils/panel/chart-registry.ts';
+import type { ExportFormat, PanelMatch, PeriodSelection } from '../utils/panel/view-types.ts';
+import { useRef } from 'preact/hooks';
+import { ClicksChart } from './ClicksChart.tsx';
+import { ExportButtons } from './ExportButtons.tsx';
+import { HeatLegend } from './HeatLegend.tsx';
+import { LinkTable } from './LinkTable.tsx';
+import type { PanelStore } from './panel-store.ts';
+import { downloadReport } from './report-download.ts';
+import { Totals } from './Totals.tsx';
+import { VersionPicker } from './VersionPicker.tsx';
+
+export interface ClickMapViewProps {
+  store: PanelStore;
+  report: ClickMapReport;
+  match: PanelMatch;
+  loadChart: ChartLoader;
+  onLocate(ordinal: number): void;
+  onHighlight(ordinal: number | null): void;
+  onPeriodChange(selection: PeriodSelection): void;
+  onMachineClicksChange(include: boolean): void;
+  /** Replaces the built-in download (utils/export + <a download>). */
+  onExport?: (format: ExportFormat, report: ClickMapReport) => void;
+}
+
+const FORMAT_NAMES: Record<ExportFormat, string> = { csv: 'CSV', xlsx: 'Excel' };
+
+interface StoreLinkTableProps {
+  store: PanelStore;
+  report: ClickMapReport;
+  match: PanelMatch;
+  maxClicks: number;
+  onLocate(ordinal: number): void;
+  onHighlight(ordinal: number | null): void;
+}
+
+/** Reads the store's sort and highlight here, so hovering re-renders the table only. */
+function StoreLinkTable({ store, report, match, ...rest }: StoreLinkTableProps) {
+  return (
+    <LinkTable
+      {...rest}
+      placements={store.sortedPlacements.value}
+      unmatchedRows={match.unmatchedRows}
+      sort={store.sort.value}
+      onSort={store.sortBy}
+      shares={store.shares.value}
+      capabilities={report.capabilities}
+      highlighted={store.highlighted.value}
+      locale={store.locale}
+    />
+  );
+}
+
+export function ClickMapView(props: ClickMapViewProps) {
+  const { store, report } = props;
+  const rootRef = useRef<HTMLDivElement>(null);
+  const maxClicks = report.links.reduce((max, r) => Math.max(max, r.uniqueClicks), 0);
+  const highlight = (ordinal: number | null) => {
+    store.setHighlighted(ordinal);
+    props.onHighlight(ordinal);
+  };
+  const exportReport = (format: ExportFormat) => {
+    if (props.onExport) return props.onExport(format, report);
+    const container = rootRef.current;
+    if (!container) return;
+    downloadReport(report, format, container).then(
+      (name) => store.announce(`Exported ${FORMAT_NAMES[format]}: ${name}`),
+      (err: unknown) =>
+        store.announce(`Export failed: ${err instanceof Error ? err.message : String(err)}`),
+    );
+  };
+  return (
+    <div class="cml-clickmap" ref={rootRef}>
+      <div class="cml-toolbar">
+        <VersionPicker
+          versions={report.versions}
+          selection={{ versionId: report.versionId, period: report.period }}
+          onPeriodChange={props.onPeriodChange}
+        />
+        <ExportButtons onExport={exportReport} />
+      </div>
+      <Totals
+        totals={report.totals}
+        capabilities={report.capabilities}
+        machineClicksIncluded={report.machineClicksIncluded}
+        onMachineClicksChange={props.onMachineClicksChange}
+        locale={store.locale}
+      />
+      <HeatLegend locale={store.locale} />
+      <ClicksChart rows={report.links} loadChart={props.loadChart} locale={store.locale} />
+      <StoreLinkTable
+        store={store}
+        report={report}
+        match={props.match}
+        maxClicks={maxClicks}
+        onLocate={props.onLocate}
+        onHighlight={highlight}
+      />
+    </div>
+  );
+}

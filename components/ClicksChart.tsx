@@ -1,0 +1,120 @@
+/**
+ * Bar chart of unique clicks per report row. chart.js is loaded lazily through
+ * the `loadChart` prop (a web-accessible chunk imported by the content script)
+ * and registered once per module (utils/panel/chart-registry.ts); until it is
+ * ready, or if it fails, a text list of the same numbers stands in.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ClickMapLinkRow } from '../utils/report/report-types.ts';
+import { loadBarChart, type ChartLoader, type ChartModule } from '../utils/panel/chart-registry.ts';
+import { formatCount, shortenUrl } from '../utils/panel/format.ts';
+import { heatColor, shareOfMax } from '../utils/panel/heat.ts';
+
+export interface ClicksChartProps {
+  rows: readonly ClickMapLinkRow[];
+  loadChart: ChartLoader;
+  locale?: string;
+}
+
+type LoadState =
+  { kind: 'loading' } | { kind: 'ready'; mod: ChartModule } | { kind: 'failed'; reason: string };
+
+const BAR_HEIGHT = 22;
+const AXIS_HEIGHT = 40;
+
+function rowLabel(row: ClickMapLinkRow): string {
+  const text = row.name || shortenUrl(row.url, 28);
+  return text.length > 28 ? `${text.slice(0, 27)}…` : text;
+}
+
+function chartConfig(rows: readonly ClickMapLinkRow[], ink: string, locale: string | undefined) {
+  const max = Math.max(0, ...rows.map((r) => r.uniqueClicks));
+  return {
+    type: 'bar' as const,
+    data: {
+      labels: rows.map(rowLabel),
+      datasets: [
+        {
+          label: 'Unique clicks',
+          data: rows.map((r) => r.uniqueClicks),
+          backgroundColor: rows.map((r) => heatColor(shareOfMax(r.uniqueClicks, max))),
+        },
+      ],
+    },
+    options: {
+      indexAxis: 'y' as const,
+      animation: false as const,
+      responsive: true,
+      maintainAspectRatio: false,
+      locale,
+      scales: {
+        x: { beginAtZero: true, ticks: { color: ink, precision: 0 } },
+        y: { ticks: { color: ink } },
+      },
+    },
+  };
+}
+
+function useChartModule(loadChart: ChartLoader): LoadState {
+  const [state, setState] = useState<LoadState>({ kind: 'loading' });
+  useEffect(() => {
+    let live = true;
+    loadBarChart(loadChart).then(
+      (mod) => live && setState({ kind: 'ready', mod }),
+      (err: unknown) =>
+        live && setState({ kind: 'failed', reason: String((err as Error)?.message ?? err) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [loadChart]);
+  return state;
+}
+
+export function ClicksChart({ rows, loadChart, locale }: ClicksChartProps) {
+  const state = useChartModule(loadChart);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const mod = state.kind === 'ready' ? state.mod : null;
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (mod === null || canvas === null) return;
+    // Canvas text cannot use CSS variables: take the panel's resolved colour.
+    const ink = canvas.ownerDocument.defaultView?.getComputedStyle(canvas).color || '#5b5b66';
+    const chart = new mod.Chart(canvas, chartConfig(rows, ink, locale));
+    return () => chart.destroy();
+  }, [mod, rows, locale]);
+
+  const summary = rows
+    .map((r) => `${rowLabel(r)}: ${formatCount(r.uniqueClicks, locale)}`)
+    .join('; ');
+  return (
+    <section class="cml-section cml-chart" aria-label="Unique clicks per link">
+      <h3>Unique clicks per link</h3>
+      {state.kind !== 'ready' && (
+        <div class="cml-chart-text" data-state={state.kind}>
+          <p>
+            {state.kind === 'loading' ? 'Loading chart…' : `Chart unavailable: ${state.reason}`}
+          </p>
+          <ol class="cml-chart-fallback">
+            {rows.map((r) => (
+              <li key={r.rowKey}>
+                {rowLabel(r)}: {formatCount(r.uniqueClicks, locale)}
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+      <div
+        style={{ height: `${rows.length * BAR_HEIGHT + AXIS_HEIGHT}px` }}
+        hidden={state.kind !== 'ready'}
+      >
+        <canvas
+          ref={canvasRef}
+          role="img"
+          aria-label={`Bar chart of unique clicks per link. ${summary}`}
+        />
+      </div>
+    </section>
+  );
+}

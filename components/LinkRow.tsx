@@ -1,0 +1,131 @@
+/**
+ * One page placement in the link table: position, URL (shortened, full URL as
+ * title), name, numbers, markers ("2 of 3" duplicates, hidden, unsubscribe,
+ * personalised) and the locate button. Hover or focus highlights the link on
+ * the page. All outside text (URLs, names) is rendered as text nodes.
+ */
+import type { Capability } from '../utils/report/report-types.ts';
+import { rowCells, type CellText } from '../utils/panel/columns.ts';
+import { formatCount, shortenUrl } from '../utils/panel/format.ts';
+import { heatColor, shareOfMax } from '../utils/panel/heat.ts';
+import { placementName } from '../utils/panel/sort.ts';
+import type { PlacementView } from '../utils/panel/view-types.ts';
+import { LocateIcon } from './LocateIcon.tsx';
+
+/** URL length in the narrow link column; the full URL is the title. */
+const URL_CHARS = 36;
+
+export interface LinkRowProps {
+  placement: PlacementView;
+  shares: ReadonlyMap<string, number | null>;
+  capabilities: readonly Capability[];
+  /** The busiest row's unique clicks, for the heat swatch. */
+  maxClicks: number;
+  highlighted: boolean;
+  locale?: string;
+  onLocate(ordinal: number): void;
+  onHighlight(ordinal: number | null): void;
+}
+
+function duplicateTitle(p: PlacementView): string {
+  const times = `This link appears ${p.duplicateCount} times on the page; `;
+  return p.sharedRow
+    ? `${times}the report counts them together, so each shows the same numbers.`
+    : `${times}the report counts each position separately.`;
+}
+
+function Markers({ placement: p }: { placement: PlacementView }) {
+  const row = p.row;
+  return (
+    <>
+      {p.duplicateCount > 1 && (
+        <span class="cml-marker" data-marker="duplicate" title={duplicateTitle(p)}>
+          {p.duplicateIndex} of {p.duplicateCount}
+        </span>
+      )}
+      {p.hidden && (
+        <span
+          class="cml-marker"
+          data-marker="hidden"
+          title="This link has no visible box on the page."
+        >
+          hidden
+        </span>
+      )}
+      {row?.isUnsubscribe === true && (
+        <span class="cml-marker" data-marker="unsubscribe">
+          unsubscribe
+        </span>
+      )}
+      {row?.dynamic === true && (
+        <span
+          class="cml-marker"
+          data-marker="dynamic"
+          title={`Personalised link: counted by its final domain${row.finalDomain ? ` (${row.finalDomain})` : ''}.`}
+        >
+          personalised
+        </span>
+      )}
+    </>
+  );
+}
+
+interface NumberCellProps {
+  cell: CellText;
+  optional?: boolean;
+  /** Heat colour of a swatch before the number. */
+  swatch?: string | null;
+}
+
+function NumberCell({ cell, optional = false, swatch = null }: NumberCellProps) {
+  const classes = `cml-num${cell.title ? ' cml-missing' : ''}${optional ? ' cml-optional' : ''}`;
+  return (
+    <td class={classes} title={cell.title}>
+      {swatch && <span class="cml-swatch" style={{ background: swatch }} aria-hidden="true" />}
+      {cell.text}
+    </td>
+  );
+}
+
+export function LinkRow(props: LinkRowProps) {
+  const { placement: p, onHighlight } = props;
+  const cells = rowCells(p.row, props.shares, props.capabilities, props.locale);
+  const swatch = p.row ? heatColor(shareOfMax(p.row.uniqueClicks, props.maxClicks)) : null;
+  const position = formatCount(p.ordinal + 1, props.locale);
+  return (
+    <tr
+      data-ordinal={p.ordinal}
+      class={props.highlighted ? 'cml-highlighted' : undefined}
+      onMouseEnter={() => onHighlight(p.ordinal)}
+      onMouseLeave={() => onHighlight(null)}
+    >
+      <td class="cml-num">{position}</td>
+      <td class="cml-url">
+        <span title={p.url}>{shortenUrl(p.url, URL_CHARS)}</span>
+        <Markers placement={p} />
+      </td>
+      <td class="cml-name">{placementName(p)}</td>
+      <NumberCell cell={cells.uniqueClicks} swatch={swatch} />
+      <NumberCell cell={cells.share} />
+      <NumberCell cell={cells.ctr} />
+      <NumberCell cell={cells.totalClicks} optional />
+      <NumberCell cell={cells.ctor} optional />
+      <td>
+        <button
+          type="button"
+          class="cml-locate"
+          aria-label={`Locate link ${position} in the email`}
+          title={
+            p.hidden ? 'This link has no visible box on the page.' : 'Show this link in the email'
+          }
+          disabled={p.hidden}
+          onClick={() => props.onLocate(p.ordinal)}
+          onFocus={() => onHighlight(p.ordinal)}
+          onBlur={() => onHighlight(null)}
+        >
+          <LocateIcon />
+        </button>
+      </td>
+    </tr>
+  );
+}

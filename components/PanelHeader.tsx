@@ -1,0 +1,27 @@
+/** The panel's header: title, the template (or sequence) name, and the close button. */
+export interface PanelHeaderProps {
+  titleId: string;
+  title: string;
+  templateName: string | null;
+  onClose(): void;
+}
+
+export function PanelHeader({ titleId, title, templateName, onClose }: PanelHeaderProps) {
+  return (
+    <header class="cml-header">
+      <div>
+        <h2 id={titleId}>{title}</h2>
+        {templateName !== null && <p class="cml-template">Template: {templateName}</p>}
+      </div>
+      <button
+        type="button"
+        class="cml-close"
+        aria-label="Close panel"
+        title="Close (Esc)"
+        onClick={onClose}
+      >
+        <span aria-hidden="true">×</span>
+      </button>
+    </header>
+  );
+}

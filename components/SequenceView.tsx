@@ -1,0 +1,142 @@
+/**
+ * Sales-sequence report (Datananas style): per-step sent / single opens /
+ * single clicks with rates, the summed row (sums of single opens and clicks
+ * over sums of sent, so never above 100%), click performance per link, and
+ * the caveats (pixel blocking, bounce pings) passed in as data.
+ */
+import type { SequenceReport } from '../utils/report/report-types.ts';
+import { formatCount, formatPercent, shortenUrl } from '../utils/panel/format.ts';
+
+export interface SequenceViewProps {
+  report: SequenceReport;
+  notes: readonly string[];
+  locale?: string;
+}
+
+/** A rate cell; null (nothing sent) shows "—" with the reason. */
+function RateCell({ rate, locale }: { rate: number | null; locale?: string }) {
+  if (rate === null) {
+    return (
+      <td class="cml-num cml-missing" title="Nothing was sent at this step.">
+        {formatPercent(null, locale)}
+      </td>
+    );
+  }
+  return <td class="cml-num">{formatPercent(rate, locale)}</td>;
+}
+
+function StepsTable({ report, locale }: { report: SequenceReport; locale?: string }) {
+  const n = (v: number) => formatCount(v, locale);
+  const s = report.summary;
+  return (
+    <table class="cml-table cml-steps">
+      <caption>Steps</caption>
+      <thead>
+        <tr>
+          <th scope="col">Step</th>
+          <th scope="col">Name</th>
+          <th scope="col" class="cml-num">
+            Sent
+          </th>
+          <th scope="col" class="cml-num">
+            Single opens
+          </th>
+          <th scope="col" class="cml-num">
+            Open rate
+          </th>
+          <th scope="col" class="cml-num">
+            Single clicks
+          </th>
+          <th scope="col" class="cml-num">
+            Click rate
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {report.steps.map((step) => (
+          <tr key={step.step} data-step={step.step}>
+            <td class="cml-num">{n(step.step)}</td>
+            <td>{step.name}</td>
+            <td class="cml-num">{n(step.sent)}</td>
+            <td class="cml-num">{n(step.singleOpens)}</td>
+            <RateCell rate={step.openRate} locale={locale} />
+            <td class="cml-num">{n(step.singleClicks)}</td>
+            <RateCell rate={step.clickRate} locale={locale} />
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr data-step="all">
+          <th scope="row" colSpan={2}>
+            All steps
+          </th>
+          <td class="cml-num">{n(s.sent)}</td>
+          <td class="cml-num">{n(s.singleOpens)}</td>
+          <RateCell rate={s.openRate} locale={locale} />
+          <td class="cml-num">{n(s.singleClicks)}</td>
+          <RateCell rate={s.clickRate} locale={locale} />
+        </tr>
+      </tfoot>
+    </table>
+  );
+}
+
+function ClickPerformance({ report, locale }: { report: SequenceReport; locale?: string }) {
+  if (report.clickPerformance.length === 0) return <p>No clicks on links in this sequence yet.</p>;
+  return (
+    <table class="cml-table cml-click-performance">
+      <caption>Click performance</caption>
+      <thead>
+        <tr>
+          <th scope="col">Address</th>
+          <th scope="col">Name</th>
+          <th scope="col" class="cml-num">
+            Click rate
+          </th>
+          <th scope="col" class="cml-num">
+            Clicks
+          </th>
+          <th scope="col" class="cml-num">
+            Step
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {report.clickPerformance.map((row, i) => (
+          <tr key={`${row.step}:${row.address}:${i}`}>
+            <td class="cml-url">
+              <span title={row.address}>{shortenUrl(row.address)}</span>
+            </td>
+            <td>{row.name}</td>
+            <RateCell rate={row.clickRate} locale={locale} />
+            <td class="cml-num">{formatCount(row.clicks, locale)}</td>
+            <td class="cml-num">{formatCount(row.step, locale)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function SequenceView({ report, notes, locale }: SequenceViewProps) {
+  return (
+    <div class="cml-sequence">
+      <section class="cml-section cml-table-scroll" aria-label="Sequence steps">
+        <StepsTable report={report} locale={locale} />
+      </section>
+      <section class="cml-section cml-table-scroll" aria-label="Click performance">
+        <ClickPerformance report={report} locale={locale} />
+      </section>
+      {notes.length > 0 && (
+        <section class="cml-section" aria-label="Notes">
+          <h3>Notes</h3>
+          <ul class="cml-notes">
+            {notes.map((note, i) => (
+              <li key={i}>{note}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

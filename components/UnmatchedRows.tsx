@@ -1,0 +1,51 @@
+/**
+ * Report rows that match no link on the page ("in report, not found on
+ * page"): another version of the template, a link removed by the webmail, or
+ * a personalised URL. Listed apart so their clicks are not silently lost.
+ */
+import type { ClickMapLinkRow } from '../utils/report/report-types.ts';
+import { formatCount, formatPercent, shortenUrl } from '../utils/panel/format.ts';
+
+export interface UnmatchedRowsProps {
+  rows: readonly ClickMapLinkRow[];
+  shares: ReadonlyMap<string, number | null>;
+  locale?: string;
+}
+
+export function UnmatchedRows({ rows, shares, locale }: UnmatchedRowsProps) {
+  if (rows.length === 0) return null;
+  const ordered = [...rows].sort((a, b) => b.uniqueClicks - a.uniqueClicks);
+  return (
+    <div class="cml-table-scroll cml-section">
+      <table class="cml-table cml-unmatched">
+        <caption>In report, not found on page ({formatCount(rows.length, locale)})</caption>
+        <thead>
+          <tr>
+            <th scope="col">Link</th>
+            <th scope="col">Name</th>
+            <th scope="col" class="cml-num">
+              Unique clicks
+            </th>
+            <th scope="col" class="cml-num">
+              % of total
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {ordered.map((row) => (
+            <tr key={row.rowKey} data-row-key={row.rowKey}>
+              <td class="cml-url">
+                <span title={row.url}>{shortenUrl(row.url, 36)}</span>
+              </td>
+              <td>{row.name}</td>
+              <td class="cml-num">{formatCount(row.uniqueClicks, locale)}</td>
+              <td class="cml-num">
+                {formatPercent(shares.get(row.rowKey) ?? row.shareOfClicks, locale)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * The panel's default export: builds the file with utils/export (loaded on
+ * first use, so the writers stay out of the panel's startup) and starts a
+ * download through a temporary <a download> inside our own shadow root.
+ */
+import type { ClickMapReport } from '../utils/report/report-types.ts';
+import { exportFileName } from '../utils/panel/export-name.ts';
+import type { ExportFormat } from '../utils/panel/view-types.ts';
+
+/** Long enough for the browser to start reading the blob before it is revoked. */
+const REVOKE_AFTER_MS = 30_000;
+
+export async function buildExportBlob(report: ClickMapReport, format: ExportFormat): Promise<Blob> {
+  if (format === 'csv') {
+    const { reportToCsv } = await import('../utils/export/csv-export.ts');
+    return new Blob([reportToCsv(report)], { type: 'text/csv;charset=utf-8' });
+  }
+  const { reportToXlsxBlob } = await import('../utils/export/xlsx-browser.ts');
+  return reportToXlsxBlob(report);
+}
+
+/** Builds the export and downloads it; `container` is an element of the panel. */
+export async function downloadReport(
+  report: ClickMapReport,
+  format: ExportFormat,
+  container: Element,
+): Promise<string> {
+  const blob = await buildExportBlob(report, format);
+  const name = exportFileName(report, format);
+  const url = URL.createObjectURL(blob);
+  const link = container.ownerDocument.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.hidden = true;
+  container.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
+  return name;
+}

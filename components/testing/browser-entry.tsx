@@ -1,0 +1,56 @@
+/**
+ * Test-only: the browser side of Panel.browser.test.ts. Mounts the real Panel
+ * in a shadow root with PANEL_CSS, as the content script does, with real
+ * chart.js, and records the callbacks on window for the test to read.
+ */
+import { render } from 'preact';
+import type { PanelMatch } from '../../utils/panel/view-types.ts';
+import type { ClickMapReport } from '../../utils/report/report-types.ts';
+import { Panel } from '../Panel.tsx';
+import { PANEL_CSS } from '../panel.css.ts';
+import { createPanelStore } from '../panel-store.ts';
+
+interface StartArgs {
+  report: ClickMapReport;
+  match: PanelMatch;
+  scheme: 'light' | 'dark' | 'auto';
+}
+
+const target = window as unknown as {
+  startPanel(args: StartArgs): void;
+  panelEvents: unknown[][];
+  panelRoot: ShadowRoot;
+};
+
+target.panelEvents = [];
+target.startPanel = ({ report, match, scheme }) => {
+  const host = document.createElement('div');
+  document.body.append(host);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = PANEL_CSS;
+  const root = document.createElement('div');
+  shadow.append(style, root);
+  target.panelRoot = shadow;
+  const log =
+    (name: string) =>
+    (...args: unknown[]) =>
+      target.panelEvents.push([name, ...args]);
+  const store = createPanelStore({ status: { kind: 'ready', report, match }, locale: 'en-US' });
+  render(
+    <Panel
+      store={store}
+      scheme={scheme}
+      loadChart={() => import('chart.js')}
+      onClose={log('close')}
+      onOpenSettings={log('settings')}
+      onRetry={log('retry')}
+      onLocate={log('locate')}
+      onHighlight={log('highlight')}
+      onPeriodChange={log('period')}
+      onMachineClicksChange={log('machine')}
+      onExport={(format) => log('export')(format)}
+    />,
+    root,
+  );
+};

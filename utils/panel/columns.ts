@@ -1,0 +1,88 @@
+/**
+ * The link table's columns and the per-row display values, kept out of the
+ * components so formatting and "why is this missing" are testable in node.
+ */
+import type { Capability, ClickMapLinkRow } from '../report/report-types.ts';
+import { formatCount, formatPercent, MISSING, roundSharesToTotal } from './format.ts';
+import type { SortColumn } from './view-types.ts';
+
+export interface ColumnSpec {
+  id: SortColumn;
+  label: string;
+  /** Accessible name when the visible label is a symbol. */
+  spokenLabel?: string;
+  numeric: boolean;
+  /** Optional columns are hidden in the narrow layout. */
+  optional: boolean;
+}
+
+export const LINK_COLUMNS: readonly ColumnSpec[] = [
+  { id: 'ordinal', label: '#', spokenLabel: 'Position', numeric: true, optional: false },
+  { id: 'url', label: 'Link', numeric: false, optional: false },
+  { id: 'name', label: 'Name', numeric: false, optional: false },
+  { id: 'uniqueClicks', label: 'Unique clicks', numeric: true, optional: false },
+  { id: 'share', label: '% of total', numeric: true, optional: false },
+  { id: 'ctr', label: 'CTR', numeric: true, optional: false },
+  { id: 'totalClicks', label: 'Total clicks', numeric: true, optional: true },
+  { id: 'ctor', label: 'CTOR', numeric: true, optional: true },
+];
+
+/** The column's name in words (for announcements). */
+export function columnLabel(column: SortColumn): string {
+  const spec = LINK_COLUMNS.find((c) => c.id === column);
+  return spec?.spokenLabel ?? spec?.label ?? column;
+}
+
+/** A cell's text and, when it is "—", the reason. */
+export interface CellText {
+  text: string;
+  title?: string;
+}
+
+/** Displayed share per rowKey, rounded so the report's rows sum to 100.00% (see format.ts). */
+export function displayShares(rows: readonly ClickMapLinkRow[]): Map<string, number | null> {
+  const rounded = roundSharesToTotal(rows.map((r) => r.shareOfClicks));
+  return new Map(rows.map((r, i) => [r.rowKey, rounded[i] ?? null]));
+}
+
+/** Why a placement has no report row. */
+export function noRowReason(capabilities: readonly Capability[]): string {
+  return capabilities.includes('all-links')
+    ? 'This link is not in the report.'
+    : 'The data source reports only its top links; this one is not among them.';
+}
+
+function missing(title: string): CellText {
+  return { text: MISSING, title };
+}
+
+/** Display texts of a row's numeric columns; `row` null gives "—" with `noRow` as reason. */
+export function rowCells(
+  row: ClickMapLinkRow | null,
+  shares: ReadonlyMap<string, number | null>,
+  capabilities: readonly Capability[],
+  locale?: string,
+): Record<'uniqueClicks' | 'share' | 'ctr' | 'totalClicks' | 'ctor', CellText> {
+  if (row === null) {
+    const m = missing(noRowReason(capabilities));
+    return { uniqueClicks: m, share: m, ctr: m, totalClicks: m, ctor: m };
+  }
+  const share = shares.get(row.rowKey) ?? row.shareOfClicks;
+  const noOpens = !capabilities.includes('opens');
+  return {
+    uniqueClicks: { text: formatCount(row.uniqueClicks, locale) },
+    share:
+      share === null
+        ? missing('No clicks in this period.')
+        : { text: formatPercent(share, locale) },
+    ctr:
+      row.ctr === null
+        ? missing('No messages were delivered in this period.')
+        : { text: formatPercent(row.ctr, locale) },
+    totalClicks: { text: formatCount(row.totalClicks, locale) },
+    ctor:
+      row.ctor === null || noOpens
+        ? missing(noOpens ? 'The data source does not report opens.' : 'No opens in this period.')
+        : { text: formatPercent(row.ctor, locale) },
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * What the panel's link table renders: page placements matched to report rows
+ * (the result of utils/links/match.ts, adapted by the content script) and the
+ * report rows that matched no placement on the page.
+ */
+import type { Period } from '../report/model.ts';
+import type { ClickMapLinkRow } from '../report/report-types.ts';
+
+export interface PlacementView {
+  /** 0-based position among the page's links in document order (locate/highlight key). */
+  ordinal: number;
+  /** href as found on the page. */
+  url: string;
+  /** Visible text or image alt on the page ('' when none). */
+  name: string;
+  /** The report row counted for this placement; null when the report has none. */
+  row: ClickMapLinkRow | null;
+  /**
+   * Placements with this link's identity ("one of N"); when sharedRow, the
+   * source counts them together (per-URL reporting) and each shows the whole
+   * row's numbers. 1 when the link is unique on the page.
+   */
+  duplicateCount: number;
+  /** 1-based position among the placements sharing the row. */
+  duplicateIndex: number;
+  /** The duplicates share one report row (per-URL counts), rather than one row each. */
+  sharedRow: boolean;
+  /** The link has no visible box on the page (display:none, zero size, clipped). */
+  hidden: boolean;
+}
+
+export interface PanelMatch {
+  placements: PlacementView[];
+  /** Report rows found on no placement of the page ("in report, not found on page"). */
+  unmatchedRows: ClickMapLinkRow[];
+}
+
+export type SortColumn =
+  'ordinal' | 'url' | 'name' | 'uniqueClicks' | 'share' | 'ctr' | 'totalClicks' | 'ctor';
+
+export type SortDirection = 'ascending' | 'descending';
+
+export interface SortState {
+  column: SortColumn;
+  direction: SortDirection;
+}
+
+/** The report's scope picked in the version picker: one version, or all versions in a period. */
+export interface PeriodSelection {
+  /** null: all versions. */
+  versionId: string | null;
+  period: Period;
+}
+
+export type ExportFormat = 'csv' | 'xlsx';
+
+export type ColorScheme = 'light' | 'dark' | 'auto';
