@@ -1,0 +1,33 @@
+/**
+ * RFC 4180 CSV for Excel: CRLF line ends, fields quoted when they hold a quote,
+ * comma, CR or LF (quotes doubled), UTF-8 with a BOM so Excel reads accents,
+ * and formula-injection safe: a text cell starting with = + - @ TAB or CR is
+ * prefixed with ' (OWASP CSV injection guidance). Numbers are written as is.
+ */
+import type { CellValue, ExportTable } from './report-table.ts';
+
+const BOM = '\uFEFF';
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]/;
+
+export function csvCell(value: CellValue): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function csvLine(cells: CellValue[]): string {
+  return cells.map(csvCell).join(',');
+}
+
+/** The table, a blank line, then the totals as two-column rows. */
+export function tableToCsv(table: ExportTable): string {
+  const lines = [
+    csvLine(table.columns),
+    ...table.rows.map(csvLine),
+    '',
+    ...table.totals.map(([k, v]) => csvLine([k, v])),
+  ];
+  return BOM + lines.join('\r\n') + '\r\n';
+}
