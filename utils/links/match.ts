@@ -1,0 +1,176 @@
+/**
+ * Report rows → link placements, in a shape the overlay renders directly.
+ * Order of evidence: the source's placement id (linkId), then the row's
+ * ordinal when it names a placement with the same link identity, then the
+ * link identity (one normaliser, linkIdentity, for both sides). Several
+ * placements of one URL with one undistinguished row all show that row as
+ * "k of N" (sharedRow); nothing is dropped: rows without a placement and
+ * placements without a row are listed.
+ */
+import type { ClickMapLinkRow } from '../report/report-types.ts';
+import { linkIdentity, type LinkIdentity } from './identity.ts';
+
+/** What matching needs of a placement; LinkPlacement from extract.ts has it. */
+export interface MatchablePlacement {
+  linkId: string;
+  ordinal: number;
+  href: string;
+  identity?: LinkIdentity;
+}
+
+export interface DuplicateInfo {
+  /** 1-based position among the placements with this link identity, in document order. */
+  index: number;
+  of: number;
+  /** The report has one row for several of them: its counts are for the URL, not this position. */
+  sharedRow: boolean;
+}
+
+export type MatchReason = 'linkId' | 'ordinal' | 'url';
+
+export interface PlacementMatch<P> {
+  placement: P;
+  key: string;
+  row: ClickMapLinkRow | null;
+  matchedBy: MatchReason | null;
+  /** null when this placement is the only one with its link identity. */
+  duplicate: DuplicateInfo | null;
+}
+
+export interface LinkMatchResult<P> {
+  /** One entry per placement, in document order. */
+  placements: PlacementMatch<P>[];
+  unmatchedRows: ClickMapLinkRow[];
+  unmatchedPlacements: P[];
+}
+
+export interface MatchOptions {
+  /** Base URL for relative hrefs on both sides. */
+  base?: string;
+}
+
+export function matchLinks<P extends MatchablePlacement>(
+  placements: readonly P[],
+  rows: readonly ClickMapLinkRow[],
+  options: MatchOptions = {},
+): LinkMatchResult<P> {
+  const keyOf = (href: string) => linkIdentity(href, options.base).key;
+  const matches: PlacementMatch<P>[] = placements.map((placement) => ({
+    placement,
+    key: placement.identity?.key ?? keyOf(placement.href),
+    row: null,
+    matchedBy: null,
+    duplicate: null,
+  }));
+  const rowKeys = new Map(rows.map((row) => [row, row.url ? keyOf(row.url) : row.key]));
+  let pending = matchByLinkId(matches, rows);
+  pending = matchByOrdinal(matches, pending, rowKeys);
+  const unmatchedRows = matchByKey(matches, pending, rowKeys);
+  markDuplicates(matches);
+  return {
+    placements: matches,
+    unmatchedRows,
+    unmatchedPlacements: matches
+      .filter((match) => match.row === null)
+      .map((match) => match.placement),
+  };
+}
+
+function assign<P>(match: PlacementMatch<P>, row: ClickMapLinkRow, reason: MatchReason): void {
+  match.row = row;
+  match.matchedBy = reason;
+}
+
+/** Rows the source attributes to a placement id present on the page. */
+function matchByLinkId<P extends MatchablePlacement>(
+  matches: PlacementMatch<P>[],
+  rows: readonly ClickMapLinkRow[],
+): ClickMapLinkRow[] {
+  const byLinkId = new Map(matches.map((match) => [match.placement.linkId, match]));
+  return rows.filter((row) => {
+    const match = row.linkId === null ? undefined : byLinkId.get(row.linkId);
+    if (!match || match.row) return true;
+    assign(match, row, 'linkId');
+    return false;
+  });
+}
+
+/** Rows naming a position whose placement has the same identity (guards against a changed template). */
+function matchByOrdinal<P extends MatchablePlacement>(
+  matches: PlacementMatch<P>[],
+  rows: ClickMapLinkRow[],
+  rowKeys: Map<ClickMapLinkRow, string>,
+): ClickMapLinkRow[] {
+  const byOrdinal = new Map(matches.map((match) => [match.placement.ordinal, match]));
+  return rows.filter((row) => {
+    const match = row.ordinal === null ? undefined : byOrdinal.get(row.ordinal);
+    if (!match || match.row || match.key !== rowKeys.get(row)) return true;
+    assign(match, row, 'ordinal');
+    return false;
+  });
+}
+
+/**
+ * Remaining rows by identity. Rows that carry ordinals take free placements of
+ * their key in order; a single row without ordinal covers every free placement
+ * of its key (shared); several rows without ordinal (e.g. differing only in
+ * utm_*) pair with the placement whose href is identical, else in order.
+ */
+function matchByKey<P extends MatchablePlacement>(
+  matches: PlacementMatch<P>[],
+  rows: ClickMapLinkRow[],
+  rowKeys: Map<ClickMapLinkRow, string>,
+): ClickMapLinkRow[] {
+  const unmatched: ClickMapLinkRow[] = [];
+  for (const [key, keyRows] of groupBy(rows, (row) => rowKeys.get(row) ?? row.key)) {
+    const free = matches.filter((match) => match.key === key && match.row === null);
+    const ordered = keyRows.filter((row) => row.ordinal !== null);
+    ordered.sort((a, b) => (a.ordinal ?? 0) - (b.ordinal ?? 0));
+    const unordered = keyRows.filter((row) => row.ordinal === null);
+    for (const row of ordered) takeFree(free, row, () => true, unmatched);
+    if (unordered.length === 1 && free.length > 0) {
+      for (const match of free.splice(0)) assign(match, unordered[0]!, 'url');
+      continue;
+    }
+    for (const row of unordered) {
+      const exact = free.some((match) => match.placement.href === row.url);
+      takeFree(free, row, (match) => !exact || match.placement.href === row.url, unmatched);
+    }
+  }
+  return unmatched;
+}
+
+function takeFree<P>(
+  free: PlacementMatch<P>[],
+  row: ClickMapLinkRow,
+  accept: (match: PlacementMatch<P>) => boolean,
+  unmatched: ClickMapLinkRow[],
+): void {
+  const at = free.findIndex(accept);
+  const match = at >= 0 ? free.splice(at, 1)[0] : undefined;
+  if (match) assign(match, row, 'url');
+  else unmatched.push(row);
+}
+
+function markDuplicates<P>(matches: PlacementMatch<P>[]): void {
+  const rowUse = new Map<ClickMapLinkRow, number>();
+  for (const { row } of matches) if (row) rowUse.set(row, (rowUse.get(row) ?? 0) + 1);
+  for (const group of groupBy(matches, (match) => match.key).values()) {
+    if (group.length < 2) continue;
+    group.forEach((match, i) => {
+      const sharedRow = match.row !== null && (rowUse.get(match.row) ?? 0) > 1;
+      match.duplicate = { index: i + 1, of: group.length, sharedRow };
+    });
+  }
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
