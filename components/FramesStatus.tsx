@@ -22,7 +22,10 @@ export function FramesStatus({ frames }: { frames: ReadonlySignal<FrameRecord[]>
           <li key={frame.frameId} data-frame-id={frame.frameId} data-origin={frame.origin}>
             <span class="frame-kind">{frameLabel(frame)}</span>{' '}
             <span class="frame-title">{frame.title || frame.url}</span>{' '}
-            <span class="frame-links">({frame.linkCount} links)</span>
+            <span class="frame-links">({frame.linkCount} links)</span>{' '}
+            <span class="frame-preview" data-profile={frame.preview?.profileId ?? ''}>
+              {frame.preview ? `email preview: ${frame.preview.profileName}` : 'no email preview'}
+            </span>
           </li>
         ))}
       </ul>

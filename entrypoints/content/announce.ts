@@ -1,8 +1,8 @@
 /** Tell the background this frame exists and what it holds. */
 import { sendToBackground } from '../../utils/browser/messaging.ts';
-import type { FrameHello } from '../../utils/messaging/protocol.ts';
+import type { FrameHello, PreviewInfo } from '../../utils/messaging/protocol.ts';
 
-export function describeFrame(isTop: boolean): FrameHello {
+export function describeFrame(isTop: boolean, preview: PreviewInfo | null): FrameHello {
   return {
     // The frame's own URL: Roundcube swaps previews without changing the iframe's src.
     url: location.href,
@@ -12,13 +12,18 @@ export function describeFrame(isTop: boolean): FrameHello {
     isTop,
     linkCount: document.links.length,
     title: document.title,
+    preview,
   };
 }
 
-export async function announceFrame(isTop: boolean, signal: AbortSignal): Promise<void> {
+export async function announceFrame(
+  isTop: boolean,
+  signal: AbortSignal,
+  preview: PreviewInfo | null,
+): Promise<void> {
   if (signal.aborted) return;
   try {
-    await sendToBackground('frameHello', describeFrame(isTop));
+    await sendToBackground('frameHello', describeFrame(isTop, preview));
   } catch (error) {
     // The extension was reloaded or the frame is going away: nothing to repair here.
     console.debug('[clickmap-lens] frame not announced:', error);

@@ -1,84 +1,110 @@
 /**
- * The top frame: keeps the tab's frame list (pushed by the background) and
- * mounts the panel in our own shadow root, on the page's <html> element rather
- * than inside <body>, so an email-as-page keeps its body untouched.
+ * The top frame: hears the tab's frame list from the background and, once a
+ * frame holds an email preview, mounts the side panel in our own shadow root
+ * on the page's <html> element (outside <body>: an email-as-page keeps its
+ * body untouched).
  */
-import { signal } from '@preact/signals';
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { FramesStatus } from '../../components/FramesStatus.tsx';
-import { sendToBackground, serveContent } from '../../utils/browser/messaging.ts';
-import type { FrameRecord } from '../../utils/messaging/protocol.ts';
+import { Panel } from '../../components/Panel.tsx';
+import { PANEL_CSS } from '../../components/panel.css.ts';
+import { createPanelStore, type PanelStore } from '../../components/panel-store.ts';
+import { sendToBackground } from '../../utils/browser/messaging.ts';
+import { OWN_UI_TAG } from '../../utils/detection/own-ui.ts';
+import { CHART_CHUNK_PATH, CHART_GLOBAL } from '../../utils/panel/chart-global.ts';
+import type { ChartModule } from '../../utils/panel/chart-registry.ts';
+import { createPanelController, type PanelController } from './panel-controller.ts';
 
-export const UI_TAG = 'clickmap-lens-ui';
-
-const PANEL_CSS = `
-:host { position: fixed; top: 12px; right: 12px; z-index: 2147483647; }
-.panel { font: 13px/1.4 system-ui, sans-serif; background: Canvas; color: CanvasText;
-  border: 1px solid GrayText; border-radius: 8px; padding: 8px 12px; max-width: 360px;
-  box-shadow: 0 4px 16px rgb(0 0 0 / 0.2); color-scheme: light dark; }
-.panel[hidden] { display: none; }
-h2 { font-size: 14px; margin: 0 0 4px; }
-h3 { font-size: 12px; margin: 4px 0; }
-ul { margin: 0; padding-left: 16px; }
+const TOP_CSS = `
+.cml-launcher { position: fixed; top: 12px; right: 12px; z-index: 2147483647; font: 600 13px system-ui, sans-serif;
+  padding: 6px 12px; border-radius: 16px; border: 1px solid #4c02a1; background: #4c02a1; color: #fff; cursor: pointer; }
+.cml-diagnostics { font: 12px system-ui, sans-serif; margin: 8px 16px 16px; color: var(--cml-muted, #555); }
+.cml-diagnostics h3 { font-size: 12px; margin: 4px 0; }
+.cml-diagnostics ul { margin: 0; padding-left: 16px; }
 `;
 
-export function startTopFrame(ctx: ContentScriptContext): void {
-  const frames = signal<FrameRecord[]>([]);
-  const visible = signal(true);
+/** chart.js arrives from a web-accessible chunk, only when a chart is first shown. */
+async function loadChart(): Promise<ChartModule> {
+  const url = browser.runtime.getURL(CHART_CHUNK_PATH as '/chart.js');
+  await import(/* @vite-ignore */ url);
+  const mod = (globalThis as Record<string, unknown>)[CHART_GLOBAL] as ChartModule | undefined;
+  if (!mod) throw new Error('chart chunk loaded but did not register');
+  return mod;
+}
+
+function TopUi({ store, controller }: { store: PanelStore; controller: PanelController }) {
+  if (!controller.visible.value) {
+    return (
+      <button type="button" class="cml-launcher" onClick={() => controller.setVisible(true)}>
+        Click map
+      </button>
+    );
+  }
+  return (
+    <Panel
+      store={store}
+      title="Clickmap Lens"
+      loadChart={loadChart}
+      onClose={() => controller.setVisible(false)}
+      onOpenSettings={() => void sendToBackground('openOptions', {}).catch(() => {})}
+      onRetry={() => void controller.load()}
+      onLocate={controller.locate}
+      onHighlight={controller.highlight}
+      onPeriodChange={controller.changePeriod}
+      onMachineClicksChange={controller.changeMachineClicks}
+    >
+      <details class="cml-diagnostics">
+        <summary>Frames</summary>
+        <FramesStatus frames={controller.frames} />
+      </details>
+    </Panel>
+  );
+}
+
+export function startTopFrame(ctx: ContentScriptContext): TopFrame {
+  const store = createPanelStore();
+  const controller = createPanelController(store);
   let mounted = false;
 
   const mount = async () => {
     if (mounted || ctx.signal.aborted) return;
     mounted = true;
     const ui = await createShadowRootUi(ctx, {
-      name: UI_TAG,
+      name: OWN_UI_TAG,
       position: 'inline',
       anchor: 'html',
       append: 'last',
-      css: PANEL_CSS,
+      css: PANEL_CSS + TOP_CSS,
       mode: 'open',
       isolateEvents: true,
-      onMount: (container) => {
-        render(
-          <div
-            class="panel"
-            role="complementary"
-            aria-label="Clickmap Lens"
-            hidden={!visible.value}
-          >
-            <h2>Clickmap Lens</h2>
-            <FramesStatus frames={frames} />
-          </div>,
-          container,
-        );
-      },
+      // WXT's reset (:host { all: initial !important }) would undo the panel's own
+      // :host positioning; PANEL_CSS resets inheritance itself with all: initial.
+      inheritStyles: true,
+      onMount: (container) => render(<TopUi store={store} controller={controller} />, container),
       onRemove: (container) => container && render(null, container),
     });
     ui.mount();
   };
 
-  serveContent(
-    {
-      framesChanged: ({ frames: list }) => {
-        frames.value = list;
-        void mount();
-        return { shown: list.length };
-      },
-      toggleOverlay: () => {
-        visible.value = !visible.value;
-        void mount();
-        return { visible: visible.value };
-      },
-    },
-    ctx.signal,
-  );
-
-  // Frames that announced before this listener existed.
+  const onFrames = (list: typeof controller.frames.value) => {
+    controller.setFrames(list);
+    if (controller.previewFrame.value) void mount();
+  };
+  // Frames that announced before this frame listened.
   sendToBackground('listFrames', {})
-    .then(({ frames: list }) => {
-      if (list.length > frames.value.length) frames.value = list;
+    .then(({ frames }) => {
+      if (frames.length > controller.frames.value.length) onFrames(frames);
     })
     .catch(() => {});
+  return { ...controller, onFrames, mount };
+}
+
+export interface TopFrame extends PanelController {
+  /** The background's push of the tab's frames. */
+  onFrames(list: PanelController['frames']['value']): void;
+  /** Shows the UI (toolbar button / shortcut) even before a preview was found. */
+  mount(): Promise<void>;
 }

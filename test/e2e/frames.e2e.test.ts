@@ -22,6 +22,7 @@ interface ShownFrame {
   title: string;
   origin: string;
   links: string;
+  profile: string;
 }
 
 /** Reads our shadow-root UI from the page (runs in the page). */
@@ -33,6 +34,7 @@ function shownFrames(): ShownFrame[] | null {
     title: li.querySelector('.frame-title')?.textContent ?? '',
     origin: li.getAttribute('data-origin') ?? '',
     links: li.querySelector('.frame-links')?.textContent ?? '',
+    profile: li.querySelector('.frame-preview')?.getAttribute('data-profile') ?? '',
   }));
 }
 
@@ -75,8 +77,20 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       expect(byTitle.get('frame-sandboxed-srcdoc')?.origin).toBe('null');
       expect(byTitle.get('frame-srcdoc')?.origin).toBe(server.origin);
       expect(byTitle.get('frame-about-blank')?.origin).toBe(server.origin);
-      expect(byTitle.get('frame-about-blank')?.links).toBe('(3 links)');
+      // Link counts of the real templates inside (see ../shared/corpus/SOURCES.md).
+      expect(byTitle.get('frame-about-blank')?.links).toBe('(9 links)');
+      expect(byTitle.get('frame-sandboxed-srcdoc')?.links).toBe('(2 links)');
       expect(byTitle.get('frames-top')?.links).toBe('(1 links)');
+      // Every frame holding an email was recognised as a preview; the page itself was not.
+      const profiles = Object.fromEntries(shown.map((f) => [f.title, f.profile]));
+      expect(profiles).toEqual({
+        'frames-top': '',
+        'frame-src': 'generic-frame',
+        'frame-srcdoc': 'generic-frame',
+        'frame-sandboxed-srcdoc': 'generic-frame',
+        'frame-about-blank': 'generic-frame',
+        'frame-late': 'generic-frame',
+      });
     });
   });
 }

@@ -6,6 +6,9 @@ const handlers = (overrides: Partial<BackgroundHandlers> = {}): BackgroundHandle
   ping: () => ({ version: '9.9.9' }),
   frameHello: () => ({ tabId: 1, frameId: 0 }),
   listFrames: () => ({ frames: [] }),
+  loadReport: () => ({ state: 'not-configured' }),
+  relay: () => ({ delivered: false }),
+  openOptions: () => ({ opened: false }),
   checkConnection: async () => ({ ok: true, detail: 'fine' }),
   ...overrides,
 });

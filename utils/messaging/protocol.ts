@@ -8,6 +8,74 @@
  * sender as a reason it can show, never as an unhandled rejection.
  */
 
+import type { Period } from '../report/model.ts';
+import type { SourceErrorKind, SourceReport } from '../sources/index.ts';
+import type { SequenceReport } from '../report/report-types.ts';
+import type { BadgeView } from '../overlay/badge-model.ts';
+
+/** One link placement of a preview, as frames report it (no DOM references). */
+export interface PreviewLink {
+  ordinal: number;
+  linkId: string;
+  /** href as authored. */
+  href: string;
+  text: string;
+  kind: 'link' | 'unsubscribe' | 'view-in-browser' | 'mailto' | 'tel' | 'anchor';
+  /** Not rendered (hidden by style, or no visible box): listed in the panel, not badged. */
+  hidden: boolean;
+  unsafe: boolean;
+}
+
+/** What a frame found: an email preview, by which site profile, with its links. */
+export interface PreviewInfo {
+  profileId: string;
+  profileName: string;
+  confidence: number;
+  reason: string;
+  /** Base URL for relative hrefs. */
+  base: string;
+  links: PreviewLink[];
+  /** Subject / sender when the page shows them (webmail headers), else null. */
+  subject: string | null;
+  sender: string | null;
+}
+
+/** What the panel asks for: which version and period, with or without machine clicks. */
+export interface ReportSelection {
+  versionId: string | null;
+  period: Period;
+  /** null: the user's default from the settings. */
+  includeMachineClicks: boolean | null;
+}
+
+export interface ReportMatch {
+  templateId: string;
+  versionId: string;
+  campaignId: string | null;
+  confidence: number;
+  reasons: string[];
+}
+
+export type ReportOutcome =
+  | { state: 'not-configured' }
+  | { state: 'no-match'; reason: string }
+  | { state: 'error'; kind: SourceErrorKind | 'unknown'; message: string }
+  | {
+      state: 'ready';
+      match: ReportMatch;
+      report: SourceReport;
+      /** The sequence the matched campaign is a step of, when it is one. */
+      sequence: SequenceReport | null;
+    };
+
+/** A message the top frame sends to one preview frame through the background. */
+export type FrameCommand =
+  | { command: 'drawBadges'; badges: BadgeView[]; visible: boolean }
+  | { command: 'setVisible'; visible: boolean }
+  | { command: 'highlight'; ordinal: number | null }
+  | { command: 'locate'; ordinal: number }
+  | { command: 'clearBadges' };
+
 /** What one frame's content script reports about itself to the background. */
 export interface FrameHello {
   /** The frame's own URL (Roundcube's preview iframe keeps a stale `src`). */
@@ -18,6 +86,8 @@ export interface FrameHello {
   /** Number of links in this frame's document when the script started. */
   linkCount: number;
   title: string;
+  /** Set when this frame holds an email preview. */
+  preview: PreviewInfo | null;
 }
 
 /** A frame as the background knows it: the hello plus the ids the sender carried. */
@@ -35,6 +105,15 @@ export interface ProtocolMap {
   frameHello: { request: FrameHello; response: { tabId: number; frameId: number } };
   /** The frames of the sender's tab that announced themselves, in arrival order. */
   listFrames: { request: Record<string, never>; response: { frames: FrameRecord[] } };
+  /** The panel asks for the click map of one preview frame's links. */
+  loadReport: {
+    request: { frameId: number; selection: ReportSelection };
+    response: ReportOutcome;
+  };
+  /** The top frame sends a command to one frame of its own tab. */
+  relay: { request: { frameId: number; command: FrameCommand }; response: { delivered: boolean } };
+  /** Open the options page (content scripts cannot do it themselves). */
+  openOptions: { request: Record<string, never>; response: { opened: boolean } };
   /** Options page: can the saved API be reached with the saved token? */
   checkConnection: { request: Record<string, never>; response: { ok: boolean; detail: string } };
 }
@@ -45,6 +124,8 @@ export interface ContentProtocolMap {
   framesChanged: { request: { frames: FrameRecord[] }; response: { shown: number } };
   /** Toolbar button or keyboard shortcut: show or hide the overlay (sent to the top frame). */
   toggleOverlay: { request: Record<string, never>; response: { visible: boolean } };
+  /** A command from the top frame's panel to this (preview) frame. */
+  frameCommand: { request: FrameCommand; response: { done: boolean } };
 }
 
 export type MessageName = keyof ProtocolMap;
@@ -71,9 +152,12 @@ const BACKGROUND_NAMES = {
   ping: 1,
   frameHello: 1,
   listFrames: 1,
+  loadReport: 1,
+  relay: 1,
+  openOptions: 1,
   checkConnection: 1,
 } satisfies Record<MessageName, 1>;
-const CONTENT_NAMES = { framesChanged: 1, toggleOverlay: 1 } satisfies Record<
+const CONTENT_NAMES = { framesChanged: 1, toggleOverlay: 1, frameCommand: 1 } satisfies Record<
   ContentMessageName,
   1
 >;

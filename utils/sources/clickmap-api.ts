@@ -6,7 +6,13 @@
  */
 import type { Period } from '../report/model.ts';
 import type { Capability, SequenceReport } from '../report/report-types.ts';
-import { ClickMapReportSchema, MatchResultSchema, SequenceReportSchema } from '../api/index.ts';
+import {
+  CampaignListSchema,
+  ClickMapReportSchema,
+  MatchResultSchema,
+  SequenceReportSchema,
+} from '../api/index.ts';
+import type { Campaign } from '../report/model.ts';
 import type { MatchRequest, MatchResult } from '../api/index.ts';
 import { buildUrl, requestJson } from './http.ts';
 import type { HttpRequest, SourceDeps } from './http.ts';
@@ -21,9 +27,11 @@ export interface ClickMapApiConfig {
 }
 
 export const CLICKMAP_API_PATHS = {
-  templateReport: (templateId: string) => `/v1/templates/${encodeURIComponent(templateId)}/report`,
+  templateReport: (templateId: string) =>
+    `/v1/templates/${encodeURIComponent(templateId)}/clickmap`,
   sequenceReport: (sequenceId: string) => `/v1/sequences/${encodeURIComponent(sequenceId)}/report`,
   match: '/v1/match',
+  campaigns: '/v1/campaigns',
 };
 
 export const ENGINE_CAPABILITIES: readonly Capability[] = [
@@ -43,16 +51,29 @@ function headers(config: ClickMapApiConfig): Record<string, string> {
   return { Authorization: `Bearer ${config.token}`, Accept: 'application/json' };
 }
 
+export interface ReportRequestOptions {
+  period?: Period;
+  campaignIds?: string[];
+  versionId?: string;
+  /** Unset: the server's default (machine clicks excluded). */
+  includeMachineClicks?: boolean;
+}
+
+/** GET /v1/templates/{id}/clickmap with the query names of docs/openapi.yaml. */
 export function reportRequest(
   config: ClickMapApiConfig,
   templateId: string,
-  options: { period?: Period; campaignIds?: string[]; versionId?: string } = {},
+  options: ReportRequestOptions = {},
 ): HttpRequest {
-  const query: Record<string, string | number | string[]> = {};
+  const query: Record<string, string | number> = {};
   if (options.period?.from !== undefined) query.from = options.period.from;
   if (options.period?.to !== undefined) query.to = options.period.to;
-  if (options.versionId) query.versionId = options.versionId;
-  if (options.campaignIds && options.campaignIds.length > 0) query.campaignId = options.campaignIds;
+  if (options.versionId) query.version = options.versionId;
+  if (options.campaignIds && options.campaignIds.length > 0)
+    query.campaigns = options.campaignIds.join(',');
+  if (options.includeMachineClicks !== undefined) {
+    query.machineClicks = options.includeMachineClicks ? 'include' : 'exclude';
+  }
   return {
     url: buildUrl(config.apiUrl, CLICKMAP_API_PATHS.templateReport(templateId), query),
     method: 'GET',
@@ -64,6 +85,7 @@ export function createClickMapApiSource(config: ClickMapApiConfig, deps: SourceD
   const source: ReportSource & {
     sequenceReport(sequenceId: string): Promise<SequenceReport>;
     match(request: MatchRequest): Promise<MatchResult>;
+    campaigns(templateId: string): Promise<Campaign[]>;
   } = {
     kind: 'clickmap-api',
     capabilities: ENGINE_CAPABILITIES,
@@ -71,8 +93,14 @@ export function createClickMapApiSource(config: ClickMapApiConfig, deps: SourceD
       const templateId = query.templateId ?? query.campaignIds[0];
       if (templateId === undefined)
         throw new Error('Click Map API report needs a templateId or a campaign id');
-      const campaignIds = query.templateId ? query.campaignIds : [];
-      const options = query.period ? { period: query.period, campaignIds } : { campaignIds };
+      const options: ReportRequestOptions = {
+        campaignIds: query.templateId ? query.campaignIds : [],
+        ...(query.period ? { period: query.period } : {}),
+        ...(query.versionId ? { versionId: query.versionId } : {}),
+        ...(query.includeMachineClicks !== undefined
+          ? { includeMachineClicks: query.includeMachineClicks }
+          : {}),
+      };
       const report = await requestJson(
         deps,
         reportRequest(config, templateId, options),
@@ -90,6 +118,15 @@ export function createClickMapApiSource(config: ClickMapApiConfig, deps: SourceD
         },
         SequenceReportSchema,
       ),
+    campaigns: async (templateId) => {
+      const url = buildUrl(config.apiUrl, CLICKMAP_API_PATHS.campaigns, { templateId });
+      const list = await requestJson(
+        deps,
+        { url, method: 'GET', headers: headers(config) },
+        CampaignListSchema,
+      );
+      return list.campaigns;
+    },
     match: (request) =>
       requestJson(
         deps,
@@ -104,3 +141,5 @@ export function createClickMapApiSource(config: ClickMapApiConfig, deps: SourceD
   };
   return source;
 }
+
+export type ClickMapApiSource = ReturnType<typeof createClickMapApiSource>;

@@ -14,6 +14,10 @@ export interface ReportQuery {
   /** Template the campaigns share; defaults to the single campaign's own template or id. */
   templateId?: string;
   period?: Period;
+  /** One template version (sources with versions); unset: all versions. */
+  versionId?: string;
+  /** Count suspected machine clicks (sources that detect them); unset: the source's default. */
+  includeMachineClicks?: boolean;
 }
 
 export interface ReportSource {

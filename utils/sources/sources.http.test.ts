@@ -222,7 +222,7 @@ describe('Click Map API over HTTP', () => {
   };
 
   it('validates the engine report with the shared schema and keeps every number', async () => {
-    server.routes.set('/v1/templates/tpl-1/report', (req) =>
+    server.routes.set('/v1/templates/tpl-1/clickmap', (req) =>
       req.headers.authorization === 'Bearer tk'
         ? { json: engineReport }
         : { status: 401, json: { detail: 'bad token' } },
@@ -232,8 +232,12 @@ describe('Click Map API over HTTP', () => {
       campaignIds: [],
       templateId: 'tpl-1',
       period: { from: 1_700_000_000_000 },
+      versionId: 'v2',
+      includeMachineClicks: true,
     });
-    expect(server.requests[0]?.url.search).toBe('?from=1700000000000');
+    expect(server.requests[0]?.url.search).toBe(
+      '?from=1700000000000&version=v2&machineClicks=include',
+    );
     expect(report.source).toBe('clickmap-api');
     expect(report.totals.bounces).toEqual({ hard: 1, soft: 1, total: 2 });
     expect(report.totals.machineClicks).toBe(3);
