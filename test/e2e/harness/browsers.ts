@@ -8,6 +8,7 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { chromiumArgs, CHROMIUM_PATH, FIREFOX_PATH } from '../../../scripts/browser-flags.ts';
 import { FIREFOX_ADDON_ID, FIREFOX_TEST_UUID } from '../../../utils/extension-id.ts';
 
 export type BrowserName = 'chromium' | 'firefox';
@@ -34,7 +35,7 @@ export const BUILDS = {
   chromium: join(REPO, '.output/chrome-mv3'),
   firefox: join(REPO, '.output/firefox-mv3'),
 };
-const EXECUTABLES = { chromium: '/usr/bin/chromium', firefox: '/usr/bin/firefox-esr' };
+const EXECUTABLES = { chromium: CHROMIUM_PATH, firefox: FIREFOX_PATH };
 const INSTALL = {
   chromium: 'apt-get install -y chromium',
   firefox: 'apt-get install -y firefox-esr',
@@ -64,18 +65,7 @@ async function launchChromium(): Promise<ExtensionBrowser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: EXECUTABLES.chromium,
     headless: true,
-    args: [
-      `--disable-extensions-except=${BUILDS.chromium}`,
-      `--load-extension=${BUILDS.chromium}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      // Without these Chromium opens connections this closed network refuses.
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: chromiumArgs(BUILDS.chromium),
   });
   return {
     name: 'chromium',

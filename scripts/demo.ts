@@ -1,0 +1,78 @@
+/**
+ * `npm run demo`: the main job on its embedded default. Builds the extension,
+ * starts the reference Click Map API on 127.0.0.1 with the generated demo
+ * dataset, serves demo pages made from real templates (ESP preview, webmail,
+ * view in browser) and opens Chromium with the extension loaded and
+ * configured. With a display it stays open until Ctrl+C; without one it runs
+ * headless, saves a screenshot of each page and prints where they are.
+ *
+ *   npm run demo [-- --no-build] [--headless] [--out demo-output]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startServer } from '../server/start.ts';
+import { chromiumArgs, CHROMIUM_PATH } from './browser-flags.ts';
+import { startDemoPages } from './demo/pages.ts';
+import { openDemoBrowser, showPage } from './demo/browser.ts';
+
+const REPO = resolve(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: {
+    'no-build': { type: 'boolean', default: false },
+    headless: { type: 'boolean', default: !process.env.DISPLAY },
+    out: { type: 'string', default: 'demo-output' },
+    token: { type: 'string', default: 'demo-token' },
+  },
+});
+
+if (!existsSync(CHROMIUM_PATH)) {
+  console.error(`Chromium is missing at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\`.`);
+  process.exit(1);
+}
+if (!values['no-build']) {
+  console.log('Building the extension (wxt build)…');
+  const build = spawnSync('npx', ['wxt', 'build'], { cwd: REPO, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const db = join(mkdtempSync(join(tmpdir(), 'clickmap-demo-')), 'clickmap.sqlite');
+const api = await startServer({ seed: 'demo', token: values.token, db });
+const pages = await startDemoPages();
+console.log(`Click Map API: ${api.url} (token ${api.token}), demo pages: ${pages.url}`);
+
+const extensionDir = join(REPO, '.output/chrome-mv3');
+const browser = await openDemoBrowser({
+  extensionDir,
+  args: chromiumArgs(extensionDir),
+  headless: values.headless,
+  settings: { apiUrl: api.url, token: api.token },
+});
+
+const out = resolve(values.out);
+mkdirSync(out, { recursive: true });
+const tour = [
+  { name: 'esp-preview-welcome', url: `${pages.url}/esp/welcome` },
+  { name: 'esp-preview-digest', url: `${pages.url}/esp/digest` },
+  { name: 'webmail-roundcube-style', url: `${pages.url}/webmail/` },
+  { name: 'view-in-browser', url: `${pages.url}/archive/newsletter` },
+];
+for (const stop of tour) {
+  const result = await showPage(browser, stop.url, join(out, `${stop.name}.png`));
+  console.log(`${stop.name}: panel ${result.state}, ${result.badges} badges → ${result.screenshot}`);
+}
+
+const shutdown = async () => {
+  await browser.close();
+  await pages.close();
+  await api.close();
+};
+if (values.headless) {
+  await shutdown();
+  console.log(`Screenshots saved in ${out}`);
+} else {
+  console.log('The browser stays open with the demo pages; press Ctrl+C to stop.');
+  process.once('SIGINT', () => void shutdown().then(() => process.exit(0)));
+}
