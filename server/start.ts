@@ -1,0 +1,78 @@
+/**
+ * Starts the reference server programmatically (tests, `npm run demo`, the
+ * CLI): opens the SQLite store, optionally loads the demo dataset, listens on
+ * loopback and resolves with the bound URL, the token and close().
+ */
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { resolveOptions } from '../utils/report/options.ts';
+import { createApp } from './app.ts';
+import { loadDemoData } from './demo-data.ts';
+import { sendgridPublicKey } from './ingest/signatures.ts';
+import { SqliteStorage } from './storage/sqlite-storage.ts';
+import type { Storage } from './storage/types.ts';
+
+export interface StartOptions {
+  /** SQLite file; ':memory:' (default) keeps nothing. */
+  db?: string;
+  /** Bearer token; a random one when absent. */
+  token?: string;
+  /** 0 (default): any free port. */
+  port?: number;
+  host?: string;
+  seed?: 'demo';
+  mailgunSigningKey?: string;
+  /** SendGrid verification key (base64 DER or PEM). */
+  sendgridPublicKey?: string;
+  corsOrigins?: string[];
+  /** Clock (tests pin it). */
+  now?: () => number;
+}
+
+export interface RunningServer {
+  url: string;
+  token: string;
+  storage: Storage;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const now = options.now ?? Date.now;
+  const token = options.token ?? randomBytes(18).toString('base64url');
+  const storage = new SqliteStorage(options.db ?? ':memory:', () => resolveOptions({ now: now() }));
+  if (options.seed === 'demo' && storage.listTemplates().length === 0) loadDemoData(storage);
+  const app = createApp({
+    storage,
+    token,
+    corsOrigins: options.corsOrigins ?? [],
+    webhooks: {
+      now,
+      ...(options.mailgunSigningKey ? { mailgunSigningKey: options.mailgunSigningKey } : {}),
+      ...(options.sendgridPublicKey
+        ? { sendgridPublicKey: sendgridPublicKey(options.sendgridPublicKey) }
+        : {}),
+    },
+  });
+  const host = options.host ?? '127.0.0.1';
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, () =>
+      resolve(s),
+    );
+    s.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${port}`,
+    token,
+    storage,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          storage.close();
+          resolve();
+        });
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      }),
+  };
+}
