@@ -1,0 +1,94 @@
+/**
+ * Badge view models: what each link's badge on the email shows, from the
+ * placements matched to report rows (utils/links/match.ts). Pure.
+ *
+ * Colour: the panel's heat scale (utils/panel/heat.ts) on the same
+ * normalisation as the panel's swatches and legend — unique clicks / the
+ * busiest report row's unique clicks — so badges, table and legend agree.
+ *
+ * States:
+ * - matched: the placement has a report row: "128 · 12.4%" on its heat colour.
+ * - no-data: no report row. Shown as a grey "—", never "0": a missing row
+ *   means "not in the report" (a template edited since, or a source that only
+ *   reports its top links), not "nobody clicked"; zero-click rows the report
+ *   does hold show "0 · 0.0%". The title gives the panel's reason.
+ * - hidden: no visible box (hidden by style, a measured invisible box, or an
+ *   ordinal the layout reported hidden). Not drawn; the panel lists it.
+ */
+import type { DuplicateInfo, PlacementMatch } from '../links/match.ts';
+import { displayShares } from '../panel/columns.ts';
+import { HEAT_UNKNOWN, heatColor, heatInk, shareOfMax } from '../panel/heat.ts';
+import type { Capability, ClickMapLinkRow } from '../report/report-types.ts';
+import { MISSING } from '../panel/format.ts';
+import { badgeLabel, badgeTitle } from './badge-text.ts';
+
+export type BadgeState = 'matched' | 'no-data' | 'hidden';
+
+/** What badges need of a placement; LinkPlacement from utils/links/extract.ts has it. */
+export interface BadgePlacement {
+  ordinal: number;
+  href: string;
+  hiddenByStyle?: boolean;
+  box?: { visible: boolean } | null;
+}
+
+export interface BadgeView {
+  ordinal: number;
+  state: BadgeState;
+  /** Text on the badge. */
+  label: string;
+  /** Tooltip: the full numbers, one fact per line. */
+  title: string;
+  /** Background, #rrggbb. */
+  color: string;
+  /** Text colour with the better contrast on `color` (#000000 or #ffffff). */
+  textColor: string;
+  /** Position on the heat scale in [0, 1]; null without a row. */
+  heat: number | null;
+  duplicate: DuplicateInfo | null;
+}
+
+export interface BadgeModelInput<P extends BadgePlacement> {
+  matches: readonly PlacementMatch<P>[];
+  /** Every report row (report.links), matched or not: shares round over them, heat is relative to the busiest. */
+  rows: readonly ClickMapLinkRow[];
+  capabilities: readonly Capability[];
+  /** Ordinals the layout measured as having no visible box. */
+  hidden?: ReadonlySet<number>;
+  locale?: string;
+}
+
+function isHidden(placement: BadgePlacement, hidden: ReadonlySet<number> | undefined): boolean {
+  return (
+    placement.hiddenByStyle === true ||
+    placement.box?.visible === false ||
+    hidden?.has(placement.ordinal) === true
+  );
+}
+
+export function buildBadges<P extends BadgePlacement>(input: BadgeModelInput<P>): BadgeView[] {
+  const { rows, capabilities, locale } = input;
+  const shares = displayShares(rows);
+  const maxClicks = rows.reduce((max, row) => Math.max(max, row.uniqueClicks), 0);
+  return input.matches.map(({ placement, row, duplicate }): BadgeView => {
+    const title = badgeTitle(placement, row, shares, capabilities, duplicate, locale);
+    const state: BadgeState = isHidden(placement, input.hidden)
+      ? 'hidden'
+      : row
+        ? 'matched'
+        : 'no-data';
+    if (!row) {
+      const base = { ordinal: placement.ordinal, label: MISSING, title, heat: null, duplicate };
+      return { ...base, state, color: HEAT_UNKNOWN, textColor: heatInk(null) };
+    }
+    const heat = shareOfMax(row.uniqueClicks, maxClicks);
+    const label = badgeLabel(row, shares.get(row.rowKey) ?? null, duplicate, locale);
+    const [color, textColor] = [heatColor(heat), heatInk(heat)];
+    return { ordinal: placement.ordinal, state, label, title, color, textColor, heat, duplicate };
+  });
+}
+
+/** The badges to draw (matched and no-data), in ordinal order. */
+export function drawableBadges(badges: readonly BadgeView[]): BadgeView[] {
+  return badges.filter((badge) => badge.state !== 'hidden');
+}

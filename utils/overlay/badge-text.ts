@@ -1,0 +1,67 @@
+/**
+ * The words on and behind a link badge. The label is short (it sits on the
+ * email); the title (tooltip) repeats the panel's numbers in full, in the
+ * panel's formats (badge-format.ts) and with its "not in the report" reason
+ * (utils/panel/columns.ts), so both always agree.
+ */
+import type { DuplicateInfo } from '../links/match.ts';
+import { noRowReason } from '../panel/columns.ts';
+import { MISSING } from '../panel/format.ts';
+import type { Capability, ClickMapLinkRow } from '../report/report-types.ts';
+import { badgeCount, countText, percentText } from './badge-format.ts';
+
+/**
+ * "128 · 12.40%": the panel's displayed share, same two decimals (one decimal
+ * would round the panel's rounded value again, and 43.35% could read 43.4%
+ * next to an exact 43.348%). Without a share (no clicks at all in the period) just the
+ * count. When several placements share one row, "(all 3)" says the numbers
+ * are those of all of them together, so nobody adds the badges up.
+ */
+export function badgeLabel(
+  row: ClickMapLinkRow,
+  displayShare: number | null,
+  duplicate: DuplicateInfo | null,
+  locale?: string,
+): string {
+  const count = badgeCount(row.uniqueClicks, locale);
+  const base = displayShare === null ? count : `${count} · ${percentText(displayShare, locale)}`;
+  return duplicate?.sharedRow ? `${base} (all ${duplicate.of})` : base;
+}
+
+/** A placement as the title names it. */
+export interface TitledPlacement {
+  ordinal: number;
+  href: string;
+}
+
+function duplicateLine(duplicate: DuplicateInfo): string {
+  const which = `Link ${duplicate.index} of ${duplicate.of} to this URL`;
+  return duplicate.sharedRow
+    ? `${which}: the report cannot tell them apart, so these numbers are for all ${duplicate.of} together.`
+    : `${which}: the report counts each of them separately.`;
+}
+
+/**
+ * Tooltip text, one fact per line: position and URL, unique clicks, % of
+ * total, CTR, duplicates, or why there are no numbers.
+ */
+export function badgeTitle(
+  placement: TitledPlacement,
+  row: ClickMapLinkRow | null,
+  shares: ReadonlyMap<string, number | null>,
+  capabilities: readonly Capability[],
+  duplicate: DuplicateInfo | null,
+  locale?: string,
+): string {
+  const lines = [`#${countText(placement.ordinal + 1, locale)} ${placement.href}`];
+  if (row === null) {
+    lines.push(`No numbers (${MISSING}): ${noRowReason(capabilities)}`);
+  } else {
+    const share = shares.get(row.rowKey) ?? row.shareOfClicks;
+    lines.push(`Unique clicks: ${countText(row.uniqueClicks, locale)}`);
+    lines.push(`% of total clicks: ${percentText(share, locale)}`);
+    lines.push(`CTR: ${percentText(row.ctr, locale)}`);
+  }
+  if (duplicate) lines.push(duplicateLine(duplicate));
+  return lines.join('\n');
+}
