@@ -29,7 +29,9 @@ const { values } = parseArgs({
 });
 
 if (!existsSync(CHROMIUM_PATH)) {
-  console.error(`Chromium is missing at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\`.`);
+  console.error(
+    `Chromium is missing at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\`.`,
+  );
   process.exit(1);
 }
 if (!values['no-build']) {
@@ -61,7 +63,9 @@ const tour = [
 ];
 for (const stop of tour) {
   const result = await showPage(browser, stop.url, join(out, `${stop.name}.png`));
-  console.log(`${stop.name}: panel ${result.state}, ${result.badges} badges → ${result.screenshot}`);
+  console.log(
+    `${stop.name}: panel ${result.state}, ${result.badges} badges → ${result.screenshot}`,
+  );
 }
 
 const shutdown = async () => {

@@ -66,14 +66,14 @@ export function createPanelController(store: PanelStore) {
     if (!frame) return;
     const seq = ++loadSeq;
     store.setStatus({ kind: 'loading' });
-    const outcome = await sendToBackground('loadReport', {
-      frameId: frame.frameId,
-      selection: selection.value,
-    }).catch((error: Error): ReportOutcome => ({
-      state: 'error',
-      kind: 'unknown',
-      message: error.message,
-    }));
+    const request = { frameId: frame.frameId, selection: selection.value };
+    const outcome = await sendToBackground('loadReport', request).catch(
+      (error: Error): ReportOutcome => ({
+        state: 'error',
+        kind: 'unknown',
+        message: error.message,
+      }),
+    );
     if (seq === loadSeq) show(outcome, frame);
   };
 

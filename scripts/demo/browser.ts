@@ -24,9 +24,11 @@ export async function openDemoBrowser(options: DemoBrowserOptions): Promise<Brow
   );
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   // What the options page would save; the demo server answers CORS for extension origins.
+  // Runs inside the extension's service worker, where `chrome` is the extension API.
+  type WorkerGlobal = { chrome: { storage: { local: { set(items: object): Promise<void> } } } };
   await worker.evaluate(
     (settings) =>
-      chrome.storage.local.set({
+      (globalThis as unknown as WorkerGlobal).chrome.storage.local.set({
         settings: { ...settings, includeMachineClicks: false, disabledSites: [] },
       }),
     options.settings,
@@ -41,13 +43,19 @@ export interface PageResult {
 }
 
 /** Opens a page, waits for the panel to settle, counts badges in every frame, saves a screenshot. */
-export async function showPage(context: BrowserContext, url: string, screenshot: string): Promise<PageResult> {
+export async function showPage(
+  context: BrowserContext,
+  url: string,
+  screenshot: string,
+): Promise<PageResult> {
   const page = await context.newPage();
   await page.goto(url);
   const state = await page
     .waitForFunction(
       () => {
-        const panel = document.querySelector('clickmap-lens-ui')?.shadowRoot?.querySelector('.cml-panel');
+        const panel = document
+          .querySelector('clickmap-lens-ui')
+          ?.shadowRoot?.querySelector('.cml-panel');
         const s = panel?.getAttribute('data-state');
         return s && s !== 'loading' ? s : null;
       },
@@ -63,8 +71,9 @@ export async function showPage(context: BrowserContext, url: string, screenshot:
     badges += await frame
       .evaluate(
         () =>
-          document.querySelector('clickmap-lens-layer')?.shadowRoot?.querySelectorAll('[data-ordinal]')
-            .length ?? 0,
+          document
+            .querySelector('clickmap-lens-layer')
+            ?.shadowRoot?.querySelectorAll('[data-ordinal]').length ?? 0,
       )
       .catch(() => 0);
   }

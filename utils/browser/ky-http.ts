@@ -26,6 +26,7 @@ export const kyHttp: HttpFn = async (request) => {
     if (error instanceof TimeoutError) {
       throw new Error(
         `${new URL(request.url).origin} did not answer within ${REQUEST_TIMEOUT_MS / 1000} s`,
+        { cause: error },
       );
     }
     throw error;

@@ -9,6 +9,7 @@ const hello = (url: string, isTop = false): FrameHello => ({
   isTop,
   linkCount: 3,
   title: url,
+  preview: null,
 });
 
 describe('FrameRegistry', () => {

@@ -8,7 +8,8 @@ import type { DuplicateInfo } from '../links/match.ts';
 import { noRowReason } from '../panel/columns.ts';
 import { MISSING } from '../panel/format.ts';
 import type { Capability, ClickMapLinkRow } from '../report/report-types.ts';
-import { badgeCount, countText, percentText } from './badge-format.ts';
+import { formatCount as countText, formatPercent as percentText } from '../panel/format.ts';
+import { badgeCount } from './badge-format.ts';
 
 /**
  * "128 · 12.40%": the panel's displayed share, same two decimals (one decimal
