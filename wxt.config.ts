@@ -23,8 +23,13 @@ export default defineConfig({
         ? { gecko: { id: 'clickmap-lens@clickmap.dev', strict_min_version: '128.0' } }
         : undefined,
     action: { default_title: 'Clickmap Lens' },
-    // chart.js is loaded by the panel on demand (see entrypoints/chart.ts).
-    web_accessible_resources: [{ resources: ['chart.js'], matches: ['<all_urls>'] }],
+    // Parts of the content script loaded on demand (utils/browser/chunk-loader.ts).
+    web_accessible_resources: [
+      {
+        resources: ['preview-chunk.js', 'panel-chunk.js', 'chart.js'],
+        matches: ['<all_urls>'],
+      },
+    ],
     commands: {
       'toggle-overlay': {
         suggested_key: { default: 'Alt+Shift+K' },

@@ -1,15 +1,21 @@
 /**
- * Content script wiring. Runs in the top page and in every frame, including
- * srcdoc, sandboxed srcdoc and script-written about:blank frames (hence
- * matchAboutBlank + matchOriginAsFallback) and frames added later. Every
- * frame watches for an email preview and announces itself; the top frame
- * also hosts the side panel.
+ * Content script wiring, injected into every page and frame (including
+ * srcdoc, sandboxed srcdoc, script-written about:blank frames — hence
+ * matchAboutBlank + matchOriginAsFallback — and frames added later). It stays
+ * small: it only watches for an email preview and announces the frame. What
+ * a preview needs (extraction, badges) and what the top frame needs (the
+ * panel) are chunks loaded on demand.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { PanelChunk } from '../panel-chunk/index.ts';
+import type { TopFrame } from '../panel-chunk/top-frame.tsx';
+import type { PreviewChunk } from '../preview-chunk/index.ts';
+import type { PreviewRuntime } from '../preview-chunk/preview-runtime.ts';
+import { loadChunk } from '../../utils/browser/chunk-loader.ts';
 import { serveContent } from '../../utils/browser/messaging.ts';
+import { watchForPreviews } from '../../utils/detection/watch.ts';
+import type { FrameRecord } from '../../utils/messaging/protocol.ts';
 import { announceFrame } from './announce.ts';
-import { startPreviewFrame } from './preview-frame.ts';
-import { startTopFrame } from './top-frame.tsx';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -19,25 +25,48 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     const isTop = window === window.top;
-    const top = isTop ? startTopFrame(ctx) : null;
-    const preview = startPreviewFrame(ctx, { isTop, url: location.href, origin: self.origin });
+    const { signal } = ctx;
+    let runtime: PreviewRuntime | null = null;
+    let top: Promise<TopFrame> | null = null;
+    const loadTop = () =>
+      (top ??= loadChunk<PanelChunk>('panel').then((chunk) => chunk.startTopFrame(ctx)));
+
+    watchForPreviews(
+      document,
+      (detection) => {
+        if (!detection && !runtime) return; // nothing found, nothing drawn: the first hello stands
+        void loadChunk<PreviewChunk>('preview').then((chunk) => {
+          runtime ??= chunk.createPreviewRuntime(document, signal);
+          return announceFrame(isTop, signal, runtime.describe(detection));
+        });
+      },
+      signal,
+      { frameInfo: { isTop, url: location.href, origin: self.origin } },
+    );
+
+    const showFrames = (frames: FrameRecord[]) => {
+      // The panel loads once a frame of this tab holds a preview (or the user asked for it).
+      if (!top && !frames.some((f) => f.preview)) return;
+      void loadTop().then((panel) => panel.onFrames(frames));
+    };
     serveContent(
       {
         framesChanged: ({ frames }) => {
-          top?.onFrames(frames);
+          if (isTop) showFrames(frames);
           return { shown: frames.length };
         },
-        toggleOverlay: () => {
-          if (!top) return { visible: false };
-          top.setVisible(!top.visible.value);
-          void top.mount();
-          return { visible: top.visible.value };
+        toggleOverlay: async () => {
+          if (!isTop) return { visible: false };
+          const panel = await loadTop();
+          panel.setVisible(!panel.visible.value);
+          await panel.mount();
+          return { visible: panel.visible.value };
         },
-        frameCommand: (command) => ({ done: preview.run(command) }),
+        frameCommand: (command) => ({ done: runtime?.run(command) ?? false }),
       },
-      ctx.signal,
+      signal,
     );
-    // Frames without a preview announce too, so the panel's diagnostics list every frame reached.
-    void announceFrame(isTop, ctx.signal, null);
+    // Every frame announces itself, so the panel's diagnostics list every frame reached.
+    void announceFrame(isTop, signal, null);
   },
 });

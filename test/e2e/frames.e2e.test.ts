@@ -59,9 +59,13 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await page
         .waitFor(
           (expected: number) => {
-            const host = document.querySelector('clickmap-lens-ui');
-            const n = host?.shadowRoot?.querySelectorAll('li[data-frame-id]').length ?? 0;
-            return n >= expected;
+            const root = document.querySelector('clickmap-lens-ui')?.shadowRoot;
+            const frames = root?.querySelectorAll('li[data-frame-id]').length ?? 0;
+            // A frame announces itself first, then its preview once the preview chunk has run.
+            const previews = root?.querySelectorAll(
+              '.frame-preview[data-profile]:not([data-profile=""])',
+            );
+            return frames >= expected && (previews?.length ?? 0) >= expected - 1;
           },
           EXPECTED_FRAMES.length,
           10_000,

@@ -5,7 +5,6 @@
  * body untouched).
  */
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { FramesStatus } from '../../components/FramesStatus.tsx';
@@ -14,7 +13,7 @@ import { PANEL_CSS } from '../../components/panel.css.ts';
 import { createPanelStore, type PanelStore } from '../../components/panel-store.ts';
 import { sendToBackground } from '../../utils/browser/messaging.ts';
 import { OWN_UI_TAG } from '../../utils/detection/own-ui.ts';
-import { CHART_CHUNK_PATH, CHART_GLOBAL } from '../../utils/panel/chart-global.ts';
+import { loadChunk } from '../../utils/browser/chunk-loader.ts';
 import type { ChartModule } from '../../utils/panel/chart-registry.ts';
 import { createPanelController, type PanelController } from './panel-controller.ts';
 
@@ -26,14 +25,8 @@ const TOP_CSS = `
 .cml-diagnostics ul { margin: 0; padding-left: 16px; }
 `;
 
-/** chart.js arrives from a web-accessible chunk, only when a chart is first shown. */
-async function loadChart(): Promise<ChartModule> {
-  const url = browser.runtime.getURL(CHART_CHUNK_PATH as '/chart.js');
-  await import(/* @vite-ignore */ url);
-  const mod = (globalThis as Record<string, unknown>)[CHART_GLOBAL] as ChartModule | undefined;
-  if (!mod) throw new Error('chart chunk loaded but did not register');
-  return mod;
-}
+/** chart.js arrives from its own chunk, only when a chart is first shown. */
+const loadChart = () => loadChunk<ChartModule>('chart');
 
 function TopUi({ store, controller }: { store: PanelStore; controller: PanelController }) {
   if (!controller.visible.value) {

@@ -1,0 +1,93 @@
+/**
+ * The part of a frame that only an email preview needs, loaded on demand: link
+ * extraction over the detected roots, and the badge layer that carries out
+ * the panel's commands (draw badges, highlight, locate) in our own layer,
+ * outside the email's DOM.
+ */
+import { PROFILES } from '../../utils/detection/profiles.ts';
+import type { Detection } from '../../utils/detection/types.ts';
+import { extractLinks, type LinkPlacement } from '../../utils/links/extract.ts';
+import type { FrameCommand, PreviewInfo, PreviewLink } from '../../utils/messaging/protocol.ts';
+import { createBadgeLayer, type BadgeLayer } from './badge-layer.ts';
+
+/** A link is visible when it, or something inside it (an image button), has a box. */
+function measure(element: Element) {
+  const rect = element.getBoundingClientRect();
+  const images = [...element.querySelectorAll('img')].map((i) => i.getBoundingClientRect());
+  const visible = [rect, ...images].some((b) => b.width > 0 && b.height > 0);
+  return { width: rect.width, height: rect.height, visible };
+}
+
+/** Placements of every root, numbered in document order across roots. */
+function placementsOf(detection: Detection, base: string): LinkPlacement[] {
+  const all = detection.roots.flatMap((root) => extractLinks(root, { base, measure }));
+  return all.map((placement, ordinal) => ({ ...placement, ordinal }));
+}
+
+function previewLink(p: LinkPlacement): PreviewLink {
+  return {
+    ordinal: p.ordinal,
+    linkId: p.linkId,
+    href: p.href,
+    text: p.text,
+    kind: p.kind,
+    hidden: p.hiddenByStyle || p.box?.visible === false,
+    unsafe: p.unsafe,
+  };
+}
+
+export interface PreviewRuntime {
+  /** Extracts the preview's placements (kept for drawing) and describes them for the panel. */
+  describe(detection: Detection | null): PreviewInfo | null;
+  run(command: FrameCommand): boolean;
+}
+
+export function createPreviewRuntime(doc: Document, signal: AbortSignal): PreviewRuntime {
+  let placements: LinkPlacement[] = [];
+  let layer: BadgeLayer | null = null;
+  const ensureLayer = () => (layer ??= createBadgeLayer(doc, { signal }));
+
+  return {
+    describe(detection) {
+      layer?.clear();
+      const base = doc.baseURI;
+      placements = detection ? placementsOf(detection, base) : [];
+      if (!detection) return null;
+      return {
+        profileId: detection.profileId,
+        profileName:
+          PROFILES.find((p) => p.id === detection.profileId)?.name ?? detection.profileId,
+        confidence: detection.confidence,
+        reason: detection.reason,
+        base,
+        links: placements.map(previewLink),
+        subject: null,
+        sender: null,
+      };
+    },
+    run(command) {
+      switch (command.command) {
+        case 'drawBadges': {
+          const badges = ensureLayer();
+          badges.setVisible(command.visible);
+          badges.draw(
+            command.badges,
+            placements.map((p) => p.element),
+          );
+          return true;
+        }
+        case 'setVisible':
+          layer?.setVisible(command.visible);
+          return layer !== null;
+        case 'highlight':
+          layer?.highlight(command.ordinal);
+          return layer !== null;
+        case 'locate':
+          return ensureLayer().locate(command.ordinal);
+        case 'clearBadges':
+          layer?.clear();
+          return true;
+      }
+    },
+  };
+}
