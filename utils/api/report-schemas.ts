@@ -6,6 +6,7 @@
  * ./types.ts fail the typecheck if the two drift apart.
  */
 import * as v from 'valibot';
+import { ALL_CAPABILITIES } from '../report/report-types.ts';
 
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const millis = v.pipe(v.number(), v.integer());
@@ -14,18 +15,7 @@ const rate = v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1)));
 /** Shares/rates over unique counts stay in [0, 1]; click rates per sent may exceed 1 (total clicks). */
 const ratio = v.nullable(v.pipe(v.number(), v.minValue(0)));
 
-export const CapabilitySchema = v.picklist([
-  'unique-24h',
-  'per-placement',
-  'opens',
-  'delivered',
-  'bounces',
-  'unsubscribes',
-  'list-unsubscribe',
-  'machine-clicks',
-  'click-implied-opens',
-  'all-links',
-]);
+export const CapabilitySchema = v.picklist(ALL_CAPABILITIES);
 
 export const PeriodSchema = v.object({
   from: v.optional(millis),

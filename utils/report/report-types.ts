@@ -6,18 +6,24 @@
  */
 import type { Millis, Period } from './model.ts';
 
-/** Numbers a source cannot provide are listed so the UI can say so instead of inventing them. */
-export type Capability =
-  | 'unique-24h' // uniqueness by the 24 h rule (else: the source's own uniqueness)
-  | 'per-placement' // clicks per link position (else: per URL only)
-  | 'opens'
-  | 'delivered'
-  | 'bounces'
-  | 'unsubscribes'
-  | 'list-unsubscribe' // client-button unsubscribes without a click
-  | 'machine-clicks' // bot / security-scanner click detection
-  | 'click-implied-opens'
-  | 'all-links'; // every link reported (listmonk: top 50 only)
+/**
+ * Numbers a source can provide. A source lists the ones it has so the UI can
+ * say which it lacks instead of inventing them; the engine has them all.
+ */
+export const ALL_CAPABILITIES = [
+  'unique-24h', // uniqueness by the 24 h rule (else: the source's own uniqueness)
+  'per-placement', // clicks per link position (else: per URL only)
+  'opens',
+  'delivered',
+  'bounces',
+  'unsubscribes',
+  'list-unsubscribe', // client-button unsubscribes without a click
+  'machine-clicks', // bot / security-scanner click detection
+  'click-implied-opens',
+  'all-links', // every link reported (listmonk: top 50 only)
+] as const;
+
+export type Capability = (typeof ALL_CAPABILITIES)[number];
 
 export interface ClickMapTotals {
   sent: number;

@@ -5,6 +5,7 @@
  * Paths are collected in CLICKMAP_API_PATHS so they can follow the server.
  */
 import type { Period } from '../report/model.ts';
+import { ALL_CAPABILITIES } from '../report/report-types.ts';
 import type { Capability, SequenceReport } from '../report/report-types.ts';
 import {
   CampaignListSchema,
@@ -34,18 +35,8 @@ export const CLICKMAP_API_PATHS = {
   campaigns: '/v1/campaigns',
 };
 
-export const ENGINE_CAPABILITIES: readonly Capability[] = [
-  'unique-24h',
-  'per-placement',
-  'opens',
-  'delivered',
-  'bounces',
-  'unsubscribes',
-  'list-unsubscribe',
-  'machine-clicks',
-  'click-implied-opens',
-  'all-links',
-];
+/** The engine computes every number. */
+export const ENGINE_CAPABILITIES: readonly Capability[] = ALL_CAPABILITIES;
 
 function headers(config: ClickMapApiConfig): Record<string, string> {
   return { Authorization: `Bearer ${config.token}`, Accept: 'application/json' };

@@ -4,6 +4,7 @@
  * the panel shows verbatim ("listmonk reports its top 50 links only"). The
  * engine's own reports convert losslessly (see fromClickMapReport).
  */
+import { ALL_CAPABILITIES } from '../report/report-types.ts';
 import type { Capability, ClickMapLinkRow, ClickMapReport } from '../report/report-types.ts';
 import { linkIdentity } from '../links/identity.ts';
 
@@ -154,17 +155,5 @@ export function fromClickMapReport(report: ClickMapReport, notes: SourceNote[] =
 
 /** Capabilities of the full engine that `have` lacks: what the panel must say it cannot show. */
 export function missingCapabilities(have: readonly Capability[]): Capability[] {
-  const all: Capability[] = [
-    'unique-24h',
-    'per-placement',
-    'opens',
-    'delivered',
-    'bounces',
-    'unsubscribes',
-    'list-unsubscribe',
-    'machine-clicks',
-    'click-implied-opens',
-    'all-links',
-  ];
-  return all.filter((capability) => !have.includes(capability));
+  return ALL_CAPABILITIES.filter((capability) => !have.includes(capability));
 }
