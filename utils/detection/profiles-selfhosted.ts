@@ -28,6 +28,14 @@ export const ROUNDCUBE: ElementProfile = {
       source: 'webmail-dom.md §Roundcube: show.php message_body() default id "rcmailMsgBody"',
     },
     {
+      // The washed <body> becomes div.rcmBody only when the email's <body> has no class;
+      // with <body class="body"> it is div.v1body (measured on Debian's Roundcube 1.6.5,
+      // test/fixtures/sites/roundcube-real/goldstar-welcome.*): the part's first div is the body.
+      selector: '#messagebody .message-htmlpart > div, #rcmailMsgBody .message-htmlpart > div',
+      source:
+        'test/fixtures/sites/roundcube-real (real Roundcube 1.6.5); program/actions/mail/index.php wash_html case "body"',
+    },
+    {
       // Plain-text part container (links are linkified by Roundcube).
       selector: '#messagebody .message-part, #rcmailMsgBody .message-part',
       source:

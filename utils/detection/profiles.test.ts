@@ -44,7 +44,9 @@ describe('site profiles', () => {
 
   it('joins the root rules of a profile into one probe selector', () => {
     expect(probeSelector(ROUNDCUBE)).toBe(
-      '#messagebody .message-htmlpart .rcmBody, #rcmailMsgBody .message-htmlpart .rcmBody, #messagebody .message-part, #rcmailMsgBody .message-part',
+      '#messagebody .message-htmlpart .rcmBody, #rcmailMsgBody .message-htmlpart .rcmBody, ' +
+        '#messagebody .message-htmlpart > div, #rcmailMsgBody .message-htmlpart > div, ' +
+        '#messagebody .message-part, #rcmailMsgBody .message-part',
     );
     expect(probeSelector(ROUNDCUBE)).toBe(probeSelector(ROUNDCUBE));
   });
