@@ -48,7 +48,7 @@ const SEQUENCE_TEMPLATE = {
   name: 'Sales outreach (Postmark)',
 };
 
-/** The corpus lives next to the checkout (/work/shared); CLICKMAP_CORPUS overrides. */
+/** The corpus lives next to the checkout (../shared); CLICKMAP_CORPUS overrides. */
 export function corpusDir(): string {
   return (
     process.env.CLICKMAP_CORPUS ??

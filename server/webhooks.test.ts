@@ -2,7 +2,7 @@
 /**
  * Provider webhooks against a real server: SendGrid (ECDSA-signed), Mailgun
  * (HMAC-signed) and Postmark (basic auth), with payloads shaped like the
- * corpus samples (/work/shared/corpus/api). Signatures are really computed;
+ * corpus samples (../shared/corpus/api). Signatures are really computed;
  * tampered, unsigned or stale requests are refused and store nothing;
  * redelivery is idempotent.
  */

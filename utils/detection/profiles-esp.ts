@@ -2,7 +2,7 @@
  * Profiles where the frame's whole document is the email (data only): ESP
  * preview endpoints recognised by URL, and the heuristic profiles for any
  * frame / top page that looks like an email (see email-signals.ts for the
- * markers). Sources: /work/shared/corpus/webmail-dom.md unless stated.
+ * markers). Sources: ../shared/corpus/webmail-dom.md unless stated.
  */
 import type { DocumentProfile } from './types.ts';
 

@@ -2,7 +2,7 @@
  * Site profiles of self-hosted webmails (data only): they run at any host,
  * so they are recognised by their DOM alone. Selector comments say what the
  * element is and where the knowledge comes from ("webmail-dom.md" is
- * /work/shared/corpus/webmail-dom.md; "unverified" where it is silent).
+ * ../shared/corpus/webmail-dom.md; "unverified" where it is silent).
  */
 import type { DocumentProfile, ElementProfile } from './types.ts';
 

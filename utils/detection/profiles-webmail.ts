@@ -1,7 +1,7 @@
 /**
  * Site profiles of hosted webmails (data only). Each selector carries what it
  * is and where the knowledge comes from: "webmail-dom.md" is
- * /work/shared/corpus/webmail-dom.md (public source code quoted there);
+ * ../shared/corpus/webmail-dom.md (public source code quoted there);
  * "unverified" marks what that file does not state.
  * Obfuscated class names (Outlook) change over time: they are fallbacks,
  * tried after the semantic selectors.

@@ -2,7 +2,7 @@
  * ESP click-tracking formats whose destination lives only on the provider's
  * server: the link is named by the provider's own ids (the same for every
  * recipient), plus provider pages whose per-recipient parameters are dropped.
- * One entry per provider; sources in /work/shared/corpus/tracking-links.json.
+ * One entry per provider; sources in ../shared/corpus/tracking-links.json.
  */
 import * as decode from './decoders.ts';
 import { cleaned, opaque, pick, unwrapped, UUID, type RedirectFormat } from './format-kit.ts';

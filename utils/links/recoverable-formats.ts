@@ -1,7 +1,7 @@
 /**
  * Redirect formats whose original URL is in the link itself (security
  * gateways, webmail redirects, ESPs that embed the destination). One entry per
- * provider; sources in /work/shared/corpus/tracking-links.json.
+ * provider; sources in ../shared/corpus/tracking-links.json.
  */
 import * as decode from './decoders.ts';
 import { opaque, unwrapped, type RedirectFormat } from './format-kit.ts';

@@ -1,6 +1,6 @@
 /**
  * The table of redirect / security-gateway / ESP click-tracking link formats,
- * from /work/shared/corpus/tracking-links.json: data, not a chain of ifs. A
+ * from ../shared/corpus/tracking-links.json: data, not a chain of ifs. A
  * format either recovers the original URL ("unwrapped", then unwrapping
  * continues for chains), strips the per-recipient parts of a provider page
  * ("cleaned"), or, when the destination lives only on the provider's server,

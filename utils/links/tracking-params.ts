@@ -2,7 +2,7 @@
  * Query parameters that only carry campaign / click attribution. They differ
  * per campaign or per recipient without changing the destination, so they are
  * removed before two URLs are compared. Sources: ClearURLs global rules and the
- * ESP notes in /work/shared/corpus/tracking-links.json.
+ * ESP notes in ../shared/corpus/tracking-links.json.
  */
 
 /** Exact names (compared lower-cased). */

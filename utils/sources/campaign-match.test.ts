@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCampaignRef, matchCampaign } from './campaign-match.ts';
 
-// Real link formats from /work/shared/corpus/tracking-links.json.
+// Real link formats from ../shared/corpus/tracking-links.json.
 const LISTMONK =
   'https://emails.trademarkia.com/link/fa164b81-d360-4686-97ba-bc8b0670ef46/35f1ae31-fdc1-49cf-88aa-1c094173d922/611e2fc9-286b-485d-90f2-bf03a4915d4e';
 const MAILGUN_WRAPPING_LISTMONK =
