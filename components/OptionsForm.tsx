@@ -1,21 +1,34 @@
 /**
- * The settings form: report source (API URL + token), report defaults, and
- * per-site switches. Saving asks for the API host permission first, because
- * the background can only call hosts the user granted.
+ * The settings form: which report source is active (Click Map API,
+ * Mailchimp, listmonk, Mautic, or none: "Check links" needs no source) with
+ * its fields, report defaults, and per-site switches. Saving asks for the
+ * active source's host permission (inside the click, as browsers require); a
+ * refusal still saves, with a warning that requests then depend on CORS.
  */
 import { useSignal } from '@preact/signals';
-import { checkApiUrl, type Settings } from '../utils/settings/settings.ts';
+import type { SourceKind } from '../utils/sources/source-report.ts';
+import type { Settings } from '../utils/settings/settings.ts';
+import {
+  checkSource,
+  emptySource,
+  SOURCE_KINDS,
+  SOURCE_LABELS,
+  type SourceSettings,
+} from '../utils/settings/sources.ts';
+import { OptionsSourceFields } from './OptionsSourceFields.tsx';
 
 export interface OptionsFormProps {
   initial: Settings;
-  requestAccess: (settings: Settings) => Promise<boolean>;
+  /** Asks for one host permission pattern (e.g. https://us11.api.mailchimp.com/*). */
+  requestAccess: (origin: string) => Promise<boolean>;
   save: (settings: Settings) => Promise<void>;
   checkConnection: () => Promise<{ ok: boolean; detail: string }>;
   /** One line about the background worker's state, shown in the footer. */
   background: string;
 }
 
-type Status = { kind: 'ok' | 'error' | 'info'; text: string } | null;
+type Status = { kind: 'ok' | 'error' | 'info' | 'warning'; text: string } | null;
+type Drafts = Record<SourceKind, SourceSettings>;
 
 function parseSites(text: string): string[] {
   return text
@@ -24,55 +37,104 @@ function parseSites(text: string): string[] {
     .filter(Boolean);
 }
 
+function draftsOf(settings: Settings): Drafts {
+  const find = (kind: SourceKind) => settings.sources.find((s) => s.kind === kind);
+  return Object.fromEntries(
+    SOURCE_KINDS.map((kind) => [kind, find(kind) ?? emptySource(kind)]),
+  ) as Drafts;
+}
+
+/** Sources worth keeping: the active one and any with something typed in. */
+function sourcesToSave(drafts: Drafts, active: SourceKind | null): SourceSettings[] {
+  const blank = (s: SourceSettings) => JSON.stringify(s) === JSON.stringify(emptySource(s.kind));
+  return SOURCE_KINDS.map((kind) => drafts[kind]).filter((s) => s.kind === active || !blank(s));
+}
+
+const corsWarning = (origin: string) =>
+  `Saved, but access to ${origin} was not granted: requests will work only if that server sends CORS headers allowing the extension.`;
+
 export function OptionsForm(props: OptionsFormProps) {
   const { initial, requestAccess, save, checkConnection, background } = props;
-  const draft = useSignal<Settings>(initial);
+  const drafts = useSignal<Drafts>(draftsOf(initial));
+  // Nothing saved yet: offer the project's own API first (saving still needs its fields).
+  const active = useSignal<SourceKind | null>(
+    initial.sources.length === 0 ? 'clickmap-api' : initial.activeSource,
+  );
+  const defaults = useSignal({
+    includeMachineClicks: initial.includeMachineClicks,
+    disabledSites: initial.disabledSites,
+  });
   const status = useSignal<Status>(null);
-  const update = (patch: Partial<Settings>) => (draft.value = { ...draft.value, ...patch });
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
-    const check = checkApiUrl(draft.value.apiUrl);
-    if (!check.ok) return void (status.value = { kind: 'error', text: check.reason });
-    const settings = { ...draft.value, apiUrl: check.url };
-    if (!(await requestAccess(settings))) {
-      status.value = {
-        kind: 'error',
-        text: `Access to ${check.url} was not granted; nothing saved.`,
-      };
+    const kind = active.value;
+    const source = kind ? drafts.value[kind] : null;
+    const check = source ? checkSource(source) : null;
+    if (check && !check.ok) return void (status.value = { kind: 'error', text: check.reason });
+    const settings: Settings = {
+      ...defaults.value,
+      sources: sourcesToSave(drafts.value, kind),
+      activeSource: kind,
+    };
+    // First await of the handler: the permission prompt needs the click's user gesture.
+    const granted = check ? await requestAccess(check.origin).catch(() => false) : true;
+    await save(settings);
+    if (!check) {
+      status.value = { kind: 'info', text: 'Saved. No source: only "Check links" is available.' };
       return;
     }
-    await save(settings);
-    draft.value = settings;
-    status.value = { kind: 'info', text: 'Saved. Checking the connection…' };
+    const warning = granted ? '' : `${corsWarning(check.origin)} `;
+    status.value = {
+      kind: granted ? 'info' : 'warning',
+      text: `${warning}Checking the connection…`,
+    };
     const result = await checkConnection().catch((e: Error) => ({ ok: false, detail: e.message }));
-    status.value = { kind: result.ok ? 'ok' : 'error', text: result.detail };
+    status.value = {
+      kind: granted ? (result.ok ? 'ok' : 'error') : 'warning',
+      text: `${warning}${result.detail}`,
+    };
   };
 
-  const s = draft.value;
+  const current = active.value;
   return (
     <form onSubmit={onSubmit} aria-describedby="status">
       <h1>Clickmap Lens</h1>
       <fieldset>
-        <legend>Report source: Click Map API</legend>
-        <label for="apiUrl">API address</label>
-        <input
-          id="apiUrl"
-          type="url"
-          required
-          placeholder="https://reports.example.com"
-          value={s.apiUrl}
-          onInput={(e) => update({ apiUrl: e.currentTarget.value })}
-        />
-        <p class="hint">https, or http on 127.0.0.1 / localhost (e.g. the demo server).</p>
-        <label for="token">Token</label>
-        <input
-          id="token"
-          type="password"
-          autocomplete="off"
-          value={s.token}
-          onInput={(e) => update({ token: e.currentTarget.value })}
-        />
+        <legend>Report source: {current ? SOURCE_LABELS[current] : 'none'}</legend>
+        <div role="radiogroup" aria-label="Active source" class="sources">
+          {SOURCE_KINDS.map((kind) => (
+            <label key={kind}>
+              <input
+                type="radio"
+                name="activeSource"
+                value={kind}
+                checked={current === kind}
+                onChange={() => (active.value = kind)}
+              />{' '}
+              {SOURCE_LABELS[kind]}
+            </label>
+          ))}
+          <label>
+            <input
+              type="radio"
+              name="activeSource"
+              value=""
+              checked={current === null}
+              onChange={() => (active.value = null)}
+            />{' '}
+            None (pre-send link checks only)
+          </label>
+        </div>
+        {current && (
+          <div class="source-fields" data-source={current}>
+            <OptionsSourceFields
+              source={drafts.value[current]}
+              onChange={(source) => (drafts.value = { ...drafts.value, [source.kind]: source })}
+            />
+            <p class="hint">Saving asks your browser for access to this source's host only.</p>
+          </div>
+        )}
       </fieldset>
       <fieldset>
         <legend>Report defaults</legend>
@@ -83,8 +145,13 @@ export function OptionsForm(props: OptionsFormProps) {
         <label>
           <input
             type="checkbox"
-            checked={s.includeMachineClicks}
-            onChange={(e) => update({ includeMachineClicks: e.currentTarget.checked })}
+            checked={defaults.value.includeMachineClicks}
+            onChange={(e) =>
+              (defaults.value = {
+                ...defaults.value,
+                includeMachineClicks: e.currentTarget.checked,
+              })
+            }
           />{' '}
           Count suspected machine clicks (security scanners)
         </label>
@@ -95,8 +162,13 @@ export function OptionsForm(props: OptionsFormProps) {
         <textarea
           id="disabledSites"
           rows={3}
-          value={s.disabledSites.join('\n')}
-          onInput={(e) => update({ disabledSites: parseSites(e.currentTarget.value) })}
+          value={defaults.value.disabledSites.join('\n')}
+          onInput={(e) =>
+            (defaults.value = {
+              ...defaults.value,
+              disabledSites: parseSites(e.currentTarget.value),
+            })
+          }
         />
       </fieldset>
       <button type="submit">Save</button>

@@ -9,10 +9,15 @@ import { useId } from 'preact/hooks';
 import type { ClickMapReport } from '../utils/report/report-types.ts';
 import type { ChartLoader } from '../utils/panel/chart-registry.ts';
 import type { ColorScheme, ExportFormat, PeriodSelection } from '../utils/panel/view-types.ts';
+import { sequenceNotes } from '../utils/reporting/sequence-notes.ts';
+import { CampaignPicker } from './CampaignPicker.tsx';
 import { ClickMapView } from './ClickMapView.tsx';
-import type { PanelStore } from './panel-store.ts';
+import type { PanelStore, PanelView } from './panel-store.ts';
 import { PanelHeader } from './PanelHeader.tsx';
+import { PanelTabs } from './PanelTabs.tsx';
+import { QaView } from './QaView.tsx';
 import { SequenceView } from './SequenceView.tsx';
+import { SourceReportView } from './SourceReportView.tsx';
 import { read, type MaybeSignal } from './signal-prop.ts';
 import { StatusMessage } from './StatusMessage.tsx';
 
@@ -34,13 +39,61 @@ export interface PanelProps {
   children?: ComponentChildren;
   /** Optional: replaces the built-in export (utils/export writers + download). */
   onExport?: (format: ExportFormat, report: ClickMapReport) => void;
+  /**
+   * Switches the view (report, sequence, "Check links"); the controller also
+   * redraws the preview's badges. Default: only the store's view changes.
+   */
+  onShowView?: (view: PanelView) => void;
+  /** Narrows the report to one campaign of the template (null: all); no picker without it. */
+  onCampaignChange?: (campaignId: string | null) => void;
+}
+
+/** The campaign picker, for a report with several campaigns, over the report and sequence views. */
+function CampaignBar(props: PanelProps) {
+  const status = props.store.status.value;
+  const onChange = props.onCampaignChange;
+  if (!onChange || status.kind !== 'ready' || props.store.view.value === 'qa') return null;
+  const campaigns = status.campaigns ?? [];
+  if (campaigns.length < 2) return null;
+  return (
+    <CampaignPicker
+      campaigns={campaigns}
+      selected={status.campaignId ?? null}
+      onChange={onChange}
+    />
+  );
 }
 
 function PanelBody(props: PanelProps) {
-  const status = props.store.status.value;
+  const { store } = props;
+  const view = store.view.value;
+  const sequence = store.sequence.value;
+  if (view === 'qa') {
+    return (
+      <QaView
+        qa={store.qa.value}
+        onLocate={props.onLocate}
+        onHighlight={props.onHighlight}
+        onExported={(name) => store.announce(`Exported CSV: ${name}`)}
+      />
+    );
+  }
+  if (view === 'sequence' && sequence) {
+    return <SequenceView report={sequence} notes={sequenceNotes(sequence)} locale={store.locale} />;
+  }
+  const status = store.status.value;
   switch (status.kind) {
     case 'ready':
       return <ClickMapView {...props} report={status.report} match={status.match} />;
+    case 'source-report':
+      return (
+        <SourceReportView
+          model={status.model}
+          locale={store.locale}
+          onLocate={props.onLocate}
+          onHighlight={props.onHighlight}
+        />
+      );
     case 'sequence':
       return (
         <SequenceView report={status.report} notes={status.notes} locale={props.store.locale} />
@@ -56,6 +109,9 @@ function PanelBody(props: PanelProps) {
   }
 }
 
+/** Any loaded report is "ready" to the page (and e2e tests), whatever its source. */
+const stateName = (kind: string) => (kind === 'source-report' ? 'ready' : kind);
+
 export function Panel(props: PanelProps) {
   const titleId = useId();
   const { store } = props;
@@ -69,7 +125,8 @@ export function Panel(props: PanelProps) {
     <aside
       class="cml-panel"
       data-scheme={read(props.scheme ?? 'auto')}
-      data-state={store.status.value.kind}
+      data-state={stateName(store.status.value.kind)}
+      data-view={store.view.value}
       aria-labelledby={titleId}
       onKeyDown={onKeyDown}
     >
@@ -82,6 +139,12 @@ export function Panel(props: PanelProps) {
       <p class="cml-visually-hidden" role="status" aria-live="polite">
         {store.announcement.value}
       </p>
+      <PanelTabs
+        view={store.view.value}
+        hasSequence={store.sequence.value !== null}
+        onShow={(view) => (props.onShowView ? props.onShowView(view) : store.setView(view))}
+      />
+      <CampaignBar {...props} />
       <PanelBody {...props} />
       {props.children}
     </aside>

@@ -4,7 +4,10 @@
  */
 import type { PanelStatus } from './panel-store.ts';
 
-export type MessageStatus = Exclude<PanelStatus, { kind: 'ready' } | { kind: 'sequence' }>;
+export type MessageStatus = Exclude<
+  PanelStatus,
+  { kind: 'ready' } | { kind: 'sequence' } | { kind: 'source-report' }
+>;
 
 export interface StatusMessageProps {
   status: MessageStatus;

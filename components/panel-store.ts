@@ -6,7 +6,10 @@
  * drives it with setStatus; components read the signals and derived values.
  */
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
+import type { AuditResult } from '../utils/audit/types.ts';
+import type { CampaignChoice } from '../utils/messaging/protocol.ts';
 import type { ClickMapReport, SequenceReport } from '../utils/report/report-types.ts';
+import type { SourceModel } from '../utils/reporting/source-model.ts';
 import { columnLabel, displayShares } from '../utils/panel/columns.ts';
 import { nextSort, sortPlacements } from '../utils/panel/sort.ts';
 import type {
@@ -21,8 +24,28 @@ export type PanelStatus =
   | { kind: 'no-data'; message?: string }
   | { kind: 'not-configured' }
   | { kind: 'error'; reason: string }
-  | { kind: 'ready'; report: ClickMapReport; match: PanelMatch }
-  | { kind: 'sequence'; report: SequenceReport; notes: string[] };
+  | {
+      kind: 'ready';
+      report: ClickMapReport;
+      match: PanelMatch;
+      /** The matched template's campaigns, to narrow the report to one (Click Map API). */
+      campaigns?: CampaignChoice[];
+      /** The campaign picked; null/absent: all campaigns. */
+      campaignId?: string | null;
+    }
+  | { kind: 'sequence'; report: SequenceReport; notes: string[] }
+  /** A report with numbers the source cannot give ("—" with reasons): ESP sources. */
+  | { kind: 'source-report'; model: SourceModel };
+
+/** Which body the panel shows: the report (per the status), the sequence, or the link check. */
+export type PanelView = 'report' | 'sequence' | 'qa';
+
+/** The pre-send link check of the current preview. */
+export interface QaState {
+  result: AuditResult;
+  /** Base of the CSV file name (e.g. the template or site). */
+  name: string;
+}
 
 export interface PanelStore {
   readonly status: ReadonlySignal<PanelStatus>;
@@ -30,6 +53,10 @@ export interface PanelStore {
   readonly sort: ReadonlySignal<SortState>;
   /** Ordinal of the placement under the pointer (table row or page badge). */
   readonly highlighted: ReadonlySignal<number | null>;
+  readonly view: ReadonlySignal<PanelView>;
+  /** The sequence the matched campaign is a step of (offered as the "Sequence" view). */
+  readonly sequence: ReadonlySignal<SequenceReport | null>;
+  readonly qa: ReadonlySignal<QaState | null>;
   /** Latest message for the aria-live region. */
   readonly announcement: ReadonlySignal<string>;
   readonly locale: string | undefined;
@@ -38,6 +65,9 @@ export interface PanelStore {
   /** Displayed share per report row key (sums to 100.00%). */
   readonly shares: ReadonlySignal<ReadonlyMap<string, number | null>>;
   setStatus(status: PanelStatus): void;
+  setView(view: PanelView): void;
+  setSequence(sequence: SequenceReport | null): void;
+  setQa(qa: QaState | null): void;
   setTemplateName(name: string | null): void;
   /** Sort by a column: a new column starts in its natural order, the same column flips. */
   sortBy(column: SortColumn): void;
@@ -69,6 +99,8 @@ export function describeStatus(status: PanelStatus): string {
       return `Click map ready: ${status.match.placements.length} links on the page.`;
     case 'sequence':
       return `Sequence report ready: ${status.report.steps.length} steps.`;
+    case 'source-report':
+      return `Report from ${status.model.sourceName} ready: ${status.model.placements.length} links on the page.`;
   }
 }
 
@@ -78,6 +110,9 @@ export function createPanelStore(init: PanelStoreInit = {}): PanelStore {
   const sort = signal<SortState>(init.sort ?? { column: 'ordinal', direction: 'ascending' });
   const highlighted = signal<number | null>(null);
   const announcement = signal(describeStatus(status.value));
+  const view = signal<PanelView>('report');
+  const sequence = signal<SequenceReport | null>(null);
+  const qa = signal<QaState | null>(null);
   const locale = init.locale;
 
   const sortedPlacements = computed(() => {
@@ -96,12 +131,30 @@ export function createPanelStore(init: PanelStoreInit = {}): PanelStore {
     sort,
     highlighted,
     announcement,
+    view,
+    sequence,
+    qa,
     locale,
     sortedPlacements,
     shares,
     setStatus(next) {
       status.value = next;
       announcement.value = describeStatus(next);
+    },
+    setView(next) {
+      view.value = next;
+    },
+    setSequence(next) {
+      sequence.value = next;
+      // The sequence view cannot outlive its sequence (a newly opened email is not a step).
+      if (next === null && view.value === 'sequence') view.value = 'report';
+    },
+    setQa(next) {
+      qa.value = next;
+      if (next) {
+        const { error, warning } = next.result.counts;
+        announcement.value = `Link check: ${next.result.placements.length} links, ${error} errors, ${warning} warnings.`;
+      }
     },
     setTemplateName(name) {
       templateName.value = name;

@@ -9,7 +9,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { sendToFrame, serveBackground } from '../../utils/browser/messaging.ts';
 import { watchSettings } from '../../utils/browser/settings-store.ts';
 import { FrameRegistry } from '../../utils/frames/registry.ts';
-import { checkConnection, createReportService } from './reports.ts';
+import { auditFrame, checkConnection, createReportService } from './reports.ts';
 
 export default defineBackground(() => {
   const frames = new FrameRegistry();
@@ -37,6 +37,8 @@ export default defineBackground(() => {
         if (!frame?.preview) throw new Error(`Frame ${frameId} holds no email preview (any more).`);
         return reports.load(frame.preview, selection);
       },
+      auditPreview: ({ frameId }, sender) =>
+        auditFrame(frames.list(sender.tab?.id ?? -1).find((f) => f.frameId === frameId)),
       relay: async ({ frameId, command }, sender) => {
         const tabId = sender.tab?.id;
         if (tabId === undefined) return { delivered: false };

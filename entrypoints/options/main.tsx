@@ -4,11 +4,11 @@ import { browser } from 'wxt/browser';
 import { OptionsForm } from '../../components/OptionsForm.tsx';
 import { sendToBackground } from '../../utils/browser/messaging.ts';
 import { loadSettings, saveSettings } from '../../utils/browser/settings-store.ts';
-import { originPattern, type Settings } from '../../utils/settings/settings.ts';
 
-async function requestApiAccess(settings: Settings): Promise<boolean> {
+/** Only the active source's host (e.g. https://us11.api.mailchimp.com/*), never all hosts. */
+async function requestSourceAccess(origin: string): Promise<boolean> {
   // Must run inside the click handler's user gesture (browsers refuse otherwise).
-  return browser.permissions.request({ origins: [originPattern(settings.apiUrl)] });
+  return browser.permissions.request({ origins: [origin] });
 }
 
 async function main() {
@@ -24,7 +24,7 @@ async function main() {
     <OptionsForm
       background={background}
       initial={initial}
-      requestAccess={requestApiAccess}
+      requestAccess={requestSourceAccess}
       save={saveSettings}
       checkConnection={() => sendToBackground('checkConnection', {})}
     />,

@@ -1,20 +1,35 @@
 /**
  * The top frame's panel logic: which preview frame the panel is about, what
  * it asks the background for (version, period, machine clicks), and what it
- * tells the preview frame to draw. The store (components/panel-store.ts) is
- * the single source of what the panel shows.
+ * tells the preview frame to draw: the report's heat badges, or in "Check
+ * links" (pre-send QA) the numbered badges of the background's audit. The
+ * store (components/panel-store.ts) is the single source of what the panel
+ * shows; the sequence view appears when the matched campaign is a step.
  */
 import { computed, signal } from '@preact/signals';
-import type { PanelStore } from '../../components/panel-store.ts';
+import type { PanelStore, PanelView } from '../../components/panel-store.ts';
 import { sendToBackground } from '../../utils/browser/messaging.ts';
 import type {
   FrameCommand,
   FrameRecord,
+  PreviewInfo,
   ReportOutcome,
   ReportSelection,
 } from '../../utils/messaging/protocol.ts';
+import type { BadgeView } from '../../utils/overlay/badge-model.ts';
+import { qaBadges } from '../../utils/reporting/qa-model.ts';
+import { sourceModel } from '../../utils/reporting/source-model.ts';
 import type { PeriodSelection } from '../../utils/panel/view-types.ts';
 import { engineReportOf, previewModel } from '../../utils/reporting/panel-model.ts';
+
+/**
+ * What a preview says, minus the measured boxes: a re-layout (images, fonts,
+ * resize) re-announces new sizes but the same email, which needs no reload.
+ */
+function previewKey(preview: PreviewInfo | null | undefined): string {
+  if (!preview) return '';
+  return JSON.stringify({ ...preview, links: preview.links.map(({ box: _box, ...link }) => link) });
+}
 
 export function createPanelController(store: PanelStore) {
   const frames = signal<FrameRecord[]>([]);
@@ -27,7 +42,6 @@ export function createPanelController(store: PanelStore) {
   /** The most recently announced preview (a newly opened message comes last). */
   const previewFrame = computed(() => frames.value.findLast((f) => f.preview !== null) ?? null);
   let loadSeq = 0;
-
   const relay = (command: FrameCommand) => {
     const frame = previewFrame.value;
     if (!frame) return;
@@ -36,7 +50,65 @@ export function createPanelController(store: PanelStore) {
     );
   };
 
+  /** The report's badges, kept so leaving "Check links" puts them back. */
+  let reportBadges: BadgeView[] | null = null;
+
+  const drawReportBadges = () => {
+    if (reportBadges)
+      relay({ command: 'drawBadges', badges: reportBadges, visible: visible.value });
+    else relay({ command: 'clearBadges' });
+  };
+
+  let auditSeq = 0;
+  /** Pre-send check of a preview frame (audited by the background): numbered badges and the list. */
+  const checkLinks = async (frame: FrameRecord, preview: PreviewInfo) => {
+    const seq = ++auditSeq;
+    const result = await sendToBackground('auditPreview', { frameId: frame.frameId }).catch(
+      (error: Error) => {
+        store.announce(`The link check failed: ${error.message}`);
+        return null;
+      },
+    );
+    // A newer check, or the user left "Check links" meanwhile: this answer is stale.
+    // Plain reads (peek): this is an event handler's continuation, not a reactive context.
+    if (!result || seq !== auditSeq || store.view.peek() !== 'qa') return;
+    const name = (store.templateName.peek() ?? preview.profileId).replace(/[^\w.-]+/g, '-');
+    store.setQa({ result, name });
+    relay({ command: 'drawBadges', badges: qaBadges(preview, result), visible: visible.peek() });
+  };
+
+  /** The report's badges go to the page unless the numbered QA badges are showing. */
+  const showReportBadges = (badges: BadgeView[]) => {
+    reportBadges = badges;
+    if (store.view.value !== 'qa') drawReportBadges();
+  };
+
+  const showReady = (outcome: Extract<ReportOutcome, { state: 'ready' }>, preview: PreviewInfo) => {
+    store.setTemplateName(outcome.report.templateId);
+    store.setSequence(outcome.sequence);
+    // The Click Map API gives every number: the exact engine view. Other sources: "—" with reasons.
+    const report = engineReportOf(outcome.report);
+    if (report) {
+      const model = previewModel(preview, report, store.locale);
+      store.setStatus({
+        kind: 'ready',
+        report,
+        match: model.panel,
+        campaigns: outcome.campaigns ?? [],
+        campaignId: outcome.campaignId ?? null,
+      });
+      return showReportBadges(model.badges);
+    }
+    const model = sourceModel(preview, outcome.report, store.locale);
+    store.setStatus({ kind: 'source-report', model });
+    showReportBadges(model.badges);
+  };
+
   const show = (outcome: ReportOutcome, frame: FrameRecord) => {
+    if (outcome.state !== 'ready') {
+      reportBadges = null;
+      store.setSequence(null);
+    }
     switch (outcome.state) {
       case 'not-configured':
         return store.setStatus({ kind: 'not-configured' });
@@ -44,19 +116,9 @@ export function createPanelController(store: PanelStore) {
         return store.setStatus({ kind: 'no-data', message: outcome.reason });
       case 'error':
         return store.setStatus({ kind: 'error', reason: outcome.message });
-      case 'ready': {
-        const report = engineReportOf(outcome.report);
-        if (!report || !frame.preview) {
-          return store.setStatus({
-            kind: 'error',
-            reason: 'This source does not give per-link counts.',
-          });
-        }
-        const model = previewModel(frame.preview, report, store.locale);
-        store.setTemplateName(report.templateId);
-        store.setStatus({ kind: 'ready', report, match: model.panel });
-        relay({ command: 'drawBadges', badges: model.badges, visible: visible.value });
-      }
+      case 'ready':
+        if (frame.preview) return showReady(outcome, frame.preview);
+        return store.setStatus({ kind: 'error', reason: 'The preview frame went away.' });
     }
   };
 
@@ -89,8 +151,25 @@ export function createPanelController(store: PanelStore) {
       // Records arrive as fresh objects on every push: compare what they say.
       const changed =
         after?.frameId !== before?.frameId ||
-        JSON.stringify(after?.preview) !== JSON.stringify(before?.preview);
-      if (after && changed) void load();
+        previewKey(after?.preview) !== previewKey(before?.preview);
+      if (after && changed) {
+        // A picked campaign belongs to the previous email's template.
+        if (selection.value.campaignId) selection.value = { ...selection.value, campaignId: null };
+        if (store.view.value === 'qa' && after.preview) void checkLinks(after, after.preview);
+        void load();
+      }
+    },
+    /** Report, sequence or "Check links"; the page's badges follow the view. */
+    showView(view: PanelView) {
+      const before = store.view.value;
+      store.setView(view);
+      const frame = previewFrame.value;
+      if (view === 'qa') {
+        if (frame?.preview) void checkLinks(frame, frame.preview);
+        else store.setQa(null);
+      } else if (before === 'qa') {
+        drawReportBadges();
+      }
     },
     setVisible(next: boolean) {
       visible.value = next;
@@ -103,6 +182,11 @@ export function createPanelController(store: PanelStore) {
     },
     changePeriod(next: PeriodSelection) {
       selection.value = { ...selection.value, versionId: next.versionId, period: next.period };
+      void load();
+    },
+    /** One campaign of the template (e.g. the sequence step this email is), or all (null). */
+    changeCampaign(campaignId: string | null) {
+      selection.value = { ...selection.value, campaignId };
       void load();
     },
     changeMachineClicks(include: boolean) {

@@ -33,6 +33,8 @@ function previewLink(p: LinkPlacement): PreviewLink {
     kind: p.kind,
     hidden: p.hiddenByStyle || p.box?.visible === false,
     unsafe: p.unsafe,
+    // Measured size, for the pre-send audit's tap-target rule (QA mode).
+    box: p.box,
   };
 }
 

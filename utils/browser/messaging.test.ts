@@ -7,6 +7,7 @@ const handlers = (overrides: Partial<BackgroundHandlers> = {}): BackgroundHandle
   frameHello: () => ({ tabId: 1, frameId: 0 }),
   listFrames: () => ({ frames: [] }),
   loadReport: () => ({ state: 'not-configured' }),
+  auditPreview: () => ({ placements: [], findings: [], counts: { error: 0, warning: 0, info: 0 } }),
   relay: () => ({ delivered: false }),
   openOptions: () => ({ opened: false }),
   checkConnection: async () => ({ ok: true, detail: 'fine' }),

@@ -9,9 +9,10 @@
  */
 
 import type { Period } from '../report/model.ts';
-import type { SourceErrorKind, SourceReport } from '../sources/index.ts';
+import type { SourceErrorKind, SourceKind, SourceReport } from '../sources/index.ts';
 import type { SequenceReport } from '../report/report-types.ts';
 import type { BadgeView } from '../overlay/badge-model.ts';
+import type { AuditResult } from '../audit/types.ts';
 
 /** One link placement of a preview, as frames report it (no DOM references). */
 export interface PreviewLink {
@@ -24,6 +25,11 @@ export interface PreviewLink {
   /** Not rendered (hidden by style, or no visible box): listed in the panel, not badged. */
   hidden: boolean;
   unsafe: boolean;
+  /**
+   * Measured box in CSS px (the pre-send audit's tap-target rule); absent
+   * from frames that do not measure, null when the frame has no layout.
+   */
+  box?: { width: number; height: number; visible: boolean } | null;
 }
 
 /** What a frame found: an email preview, by which site profile, with its links. */
@@ -46,11 +52,27 @@ export interface ReportSelection {
   period: Period;
   /** null: the user's default from the settings. */
   includeMachineClicks: boolean | null;
+  /**
+   * One campaign of the matched template, picked in the panel (e.g. the
+   * sequence step this email is); unset/null: all campaigns of the template.
+   */
+  campaignId?: string | null;
 }
 
+/** A campaign of the matched template the panel offers to pick (Click Map API). */
+export interface CampaignChoice {
+  id: string;
+  name: string;
+  sentAt: number;
+  /** The sales sequence it is a step of, if any. */
+  sequence: { sequenceId: string; step: number } | null;
+}
+
+/** Which report the preview was matched to, and why (shown in the panel). */
 export interface ReportMatch {
   templateId: string;
-  versionId: string;
+  /** null: the source has no template versions (ESP campaigns). */
+  versionId: string | null;
   campaignId: string | null;
   confidence: number;
   reasons: string[];
@@ -58,7 +80,7 @@ export interface ReportMatch {
 
 export type ReportOutcome =
   | { state: 'not-configured' }
-  | { state: 'no-match'; reason: string }
+  | { state: 'no-match'; reason: string; source?: SourceKind }
   | { state: 'error'; kind: SourceErrorKind | 'unknown'; message: string }
   | {
       state: 'ready';
@@ -66,6 +88,10 @@ export type ReportOutcome =
       report: SourceReport;
       /** The sequence the matched campaign is a step of, when it is one. */
       sequence: SequenceReport | null;
+      /** Campaigns of the matched template (Click Map API), to pick one; absent for ESP sources. */
+      campaigns?: CampaignChoice[];
+      /** The campaign the report is restricted to; null: all campaigns of the template. */
+      campaignId?: string | null;
     };
 
 /** A message the top frame sends to one preview frame through the background. */
@@ -110,11 +136,16 @@ export interface ProtocolMap {
     request: { frameId: number; selection: ReportSelection };
     response: ReportOutcome;
   };
+  /**
+   * "Check links": the pre-send audit of one preview frame's links (run in
+   * the background: Firefox content scripts cannot iterate URLSearchParams).
+   */
+  auditPreview: { request: { frameId: number }; response: AuditResult };
   /** The top frame sends a command to one frame of its own tab. */
   relay: { request: { frameId: number; command: FrameCommand }; response: { delivered: boolean } };
   /** Open the options page (content scripts cannot do it themselves). */
   openOptions: { request: Record<string, never>; response: { opened: boolean } };
-  /** Options page: can the saved API be reached with the saved token? */
+  /** Options page: can the active source be reached with the saved credentials? */
   checkConnection: { request: Record<string, never>; response: { ok: boolean; detail: string } };
 }
 
@@ -153,6 +184,7 @@ const BACKGROUND_NAMES = {
   frameHello: 1,
   listFrames: 1,
   loadReport: 1,
+  auditPreview: 1,
   relay: 1,
   openOptions: 1,
   checkConnection: 1,

@@ -1,45 +1,30 @@
 /**
- * What the background does when the panel asks for a preview's click map:
- * settings → which template is this preview (the API's match endpoint, by the
- * preview's links, subject and sender) → that template's click map for the
- * chosen version and period → the sequence, when the matched campaign is a
- * step of one. Every failure becomes an outcome the panel can show; nothing
- * throws past this function. Pure orchestration: the source and cache are
- * injected, so it runs (and is tested) in node against a real server.
+ * What the background does when the panel asks for a preview's report:
+ * settings → the active source (utils/sources' createSource) → which
+ * campaign or template the preview is → its report, and for the Click Map
+ * API the sequence when the matched campaign is a step of one. Every failure
+ * becomes an outcome the panel can show; nothing throws past this function.
+ * Pure orchestration: HTTP and the cache are injected, so it runs (and is
+ * tested) in node against fake or real servers.
  */
-import type { MatchRequest } from '../api/index.ts';
 import type { RequestCache } from '../cache/request-cache.ts';
-import type {
-  PreviewInfo,
-  ReportMatch,
-  ReportOutcome,
-  ReportSelection,
-} from '../messaging/protocol.ts';
-import type { ClickMapApiSource } from '../sources/clickmap-api.ts';
-import { SourceError } from '../sources/http.ts';
-import { isConfigured, type Settings } from '../settings/settings.ts';
+import type { PreviewInfo, ReportOutcome, ReportSelection } from '../messaging/protocol.ts';
+import { activeSourceSettings, type Settings } from '../settings/settings.ts';
+import { checkSource } from '../settings/sources.ts';
+import { createClickMapApiSource } from '../sources/clickmap-api.ts';
+import { SourceError, type SourceDeps } from '../sources/http.ts';
+import { loadFromClickMapApi } from './load-clickmap-api.ts';
+import { loadFromEsp } from './load-esp.ts';
+import type { Cached } from './load-types.ts';
+
+export { matchRequestOf } from './load-clickmap-api.ts';
 
 export interface LoadReportDeps {
   settings: Settings;
-  source: ClickMapApiSource;
-  /** Shared across calls; keyed by request, so the panel and re-renders share fetches. */
+  /** The network (ky in the background, fake or fetch in tests) and sleep for 429 retries. */
+  sourceDeps: SourceDeps;
+  /** Shared across calls; keyed by source and request, so the panel and re-renders share fetches. */
   cache: RequestCache<unknown>;
-}
-
-/** Links worth matching on: real destinations, not anchors or unsafe schemes. */
-export function matchRequestOf(preview: PreviewInfo): MatchRequest {
-  const hrefs = preview.links.filter((l) => !l.unsafe && l.kind !== 'anchor').map((l) => l.href);
-  return {
-    hrefs,
-    base: preview.base,
-    ...(preview.subject ? { subject: preview.subject } : {}),
-    ...(preview.sender ? { sender: preview.sender } : {}),
-  };
-}
-
-function cached<T>(deps: LoadReportDeps, key: unknown[], load: () => Promise<T>): Promise<T> {
-  const id = JSON.stringify([deps.settings.apiUrl, deps.settings.token, ...key]);
-  return deps.cache.get(id, load) as Promise<T>;
 }
 
 export function describeFailure(error: unknown): ReportOutcome {
@@ -51,56 +36,26 @@ export function describeFailure(error: unknown): ReportOutcome {
   return { state: 'error', kind: 'unknown', message };
 }
 
-async function findTemplate(
-  deps: LoadReportDeps,
-  preview: PreviewInfo,
-): Promise<ReportMatch | null> {
-  const request = matchRequestOf(preview);
-  if (request.hrefs.length === 0) return null;
-  const result = await cached(deps, ['match', request], () => deps.source.match(request));
-  return result.best;
-}
-
-async function sequenceOf(deps: LoadReportDeps, match: ReportMatch) {
-  if (match.campaignId === null) return null;
-  const campaigns = await cached(deps, ['campaigns', match.templateId], () =>
-    deps.source.campaigns(match.templateId),
-  );
-  const step = campaigns.find((c) => c.id === match.campaignId)?.sequence;
-  if (!step) return null;
-  return cached(deps, ['sequence', step.sequenceId], () =>
-    deps.source.sequenceReport(step.sequenceId),
-  );
-}
-
 export async function loadReport(
   deps: LoadReportDeps,
   preview: PreviewInfo,
   selection: ReportSelection,
 ): Promise<ReportOutcome> {
-  if (!isConfigured(deps.settings)) return { state: 'not-configured' };
+  const saved = activeSourceSettings(deps.settings);
+  const check = saved ? checkSource(saved) : null;
+  if (!check?.ok) return { state: 'not-configured' };
+  // One cache for every source: credentials are part of the key, so a changed token refetches.
+  const cached: Cached = (key, load) =>
+    deps.cache.get(JSON.stringify([check.config, ...key]), load) as Promise<never>;
   try {
-    const match = await findTemplate(deps, preview);
-    if (!match) {
-      return {
-        state: 'no-match',
-        reason: `None of the ${preview.links.length} links of this preview belongs to a template the API knows.`,
-      };
+    const config = check.config;
+    if (config.kind === 'clickmap-api') {
+      const source = createClickMapApiSource(config, deps.sourceDeps);
+      const includeMachineClicks =
+        selection.includeMachineClicks ?? deps.settings.includeMachineClicks;
+      return await loadFromClickMapApi(source, cached, preview, selection, includeMachineClicks);
     }
-    const includeMachineClicks =
-      selection.includeMachineClicks ?? deps.settings.includeMachineClicks;
-    const query = {
-      templateId: match.templateId,
-      campaignIds: [],
-      period: selection.period,
-      includeMachineClicks,
-      ...(selection.versionId ? { versionId: selection.versionId } : {}),
-    };
-    const [report, sequence] = await Promise.all([
-      cached(deps, ['report', query], () => deps.source.report(query)),
-      sequenceOf(deps, match),
-    ]);
-    return { state: 'ready', match, report, sequence };
+    return await loadFromEsp(config, deps.sourceDeps, cached, preview, selection);
   } catch (error) {
     return describeFailure(error);
   }

@@ -19,11 +19,12 @@ function allKnown<T extends object>(value: T): value is Known<T> & T {
 }
 
 /**
- * The engine's report shape, when the source gave every count (the Click Map
- * API always does). null when a count is unknown: the caller says which
- * numbers the source lacks instead of showing a made-up 0.
+ * The engine's exact report shape, for the Click Map API (which gives every
+ * count). null for other sources and for any unknown count: the caller
+ * renders those with source-model.ts ("—" with the reason, never 0).
  */
 export function engineReportOf(report: SourceReport): ClickMapReport | null {
+  if (report.source !== 'clickmap-api') return null;
   const { source: _s, shareBasis: _b, notes: _n, totals, links, ...rest } = report;
   const { totalOpens: _o, bounces, ...counts } = totals;
   const { total: _t, ...split } = bounces;

@@ -1,12 +1,14 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import {
+  activeSourceSettings,
   checkApiUrl,
   DEFAULT_SETTINGS,
   isConfigured,
   isSiteEnabled,
   originPattern,
   parseSettings,
+  withSource,
 } from './settings.ts';
 
 describe('checkApiUrl', () => {
@@ -43,7 +45,63 @@ describe('parseSettings', () => {
         includeMachineClicks: 'yes',
         disabledSites: ['a', 3],
       }),
-    ).toEqual({ ...DEFAULT_SETTINGS, token: 't', disabledSites: ['a'] });
+    ).toEqual({
+      ...DEFAULT_SETTINGS,
+      sources: [{ kind: 'clickmap-api', apiUrl: '', token: 't' }],
+      activeSource: 'clickmap-api',
+      disabledSites: ['a'],
+    });
+  });
+
+  it('migrates the single-API shape of earlier versions to an active Click Map API source', () => {
+    const old = {
+      apiUrl: 'http://127.0.0.1:8787',
+      token: 'demo',
+      includeMachineClicks: true,
+      disabledSites: ['mail.example.com'],
+    };
+    expect(parseSettings(old)).toEqual({
+      sources: [{ kind: 'clickmap-api', apiUrl: 'http://127.0.0.1:8787', token: 'demo' }],
+      activeSource: 'clickmap-api',
+      includeMachineClicks: true,
+      disabledSites: ['mail.example.com'],
+    });
+    expect(isConfigured(parseSettings(old))).toBe(true);
+    expect(parseSettings({ apiUrl: '', token: '' })).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('keeps one source per kind in a fixed order, drops unknown ones and a dangling active kind', () => {
+    const parsed = parseSettings({
+      sources: [
+        { kind: 'mautic', baseUrl: 'https://m.example.com', auth: 'oauth', accessToken: 'x' },
+        { kind: 'brevo', apiKey: 'k' },
+        'junk',
+        { kind: 'mailchimp', apiKey: 'abc-us11' },
+        { kind: 'mailchimp', apiKey: 'second-us2' },
+      ],
+      activeSource: 'listmonk',
+    });
+    expect(parsed.sources).toEqual([
+      { kind: 'mailchimp', apiKey: 'abc-us11' },
+      {
+        kind: 'mautic',
+        baseUrl: 'https://m.example.com',
+        auth: 'oauth',
+        username: '',
+        password: '',
+        accessToken: 'x',
+      },
+    ]);
+    expect(parsed.activeSource).toBeNull();
+    expect(parseSettings({ ...parsed, activeSource: 'mailchimp' }).activeSource).toBe('mailchimp');
+  });
+
+  it('round-trips what it produces', () => {
+    const settings = withSource(
+      { ...DEFAULT_SETTINGS, activeSource: 'listmonk' },
+      { kind: 'listmonk', baseUrl: 'https://lists.example.org', username: 'api', token: 't' },
+    );
+    expect(parseSettings(JSON.parse(JSON.stringify(settings)))).toEqual(settings);
   });
 });
 
@@ -52,9 +110,29 @@ describe('helpers', () => {
     expect(originPattern('http://127.0.0.1:8787/api')).toBe('http://127.0.0.1/*');
     expect(originPattern('https://r.example.com')).toBe('https://r.example.com/*');
   });
-  it('is configured only with a valid URL and a token', () => {
-    expect(isConfigured({ ...DEFAULT_SETTINGS, apiUrl: 'https://x.io', token: ' ' })).toBe(false);
-    expect(isConfigured({ ...DEFAULT_SETTINGS, apiUrl: 'https://x.io', token: 'k' })).toBe(true);
+  it('is configured only with an active, valid source', () => {
+    const api = (token: string) =>
+      withSource(
+        { ...DEFAULT_SETTINGS, activeSource: 'clickmap-api' },
+        { kind: 'clickmap-api', apiUrl: 'https://x.io', token },
+      );
+    expect(isConfigured(api(' '))).toBe(false);
+    expect(isConfigured(api('k'))).toBe(true);
+    expect(isConfigured({ ...api('k'), activeSource: null })).toBe(false);
+    expect(activeSourceSettings(api('k'))).toEqual({
+      kind: 'clickmap-api',
+      apiUrl: 'https://x.io',
+      token: 'k',
+    });
+  });
+  it('replaces a source of the same kind and keeps kinds in order', () => {
+    let s = withSource(DEFAULT_SETTINGS, { kind: 'mautic', ...MAUTIC });
+    s = withSource(s, { kind: 'clickmap-api', apiUrl: 'a', token: 'b' });
+    s = withSource(s, { kind: 'mautic', ...MAUTIC, baseUrl: 'https://new.example.com' });
+    expect(s.sources.map((x) => [x.kind, 'baseUrl' in x ? x.baseUrl : null])).toEqual([
+      ['clickmap-api', null],
+      ['mautic', 'https://new.example.com'],
+    ]);
   });
   it('disables sites case-insensitively by hostname', () => {
     const s = { ...DEFAULT_SETTINGS, disabledSites: ['mail.example.com'] };
@@ -62,3 +140,11 @@ describe('helpers', () => {
     expect(isSiteEnabled(s, 'other.example.com')).toBe(true);
   });
 });
+
+const MAUTIC = {
+  baseUrl: 'https://m.example.com',
+  auth: 'basic' as const,
+  username: 'u',
+  password: 'p',
+  accessToken: '',
+};

@@ -1,14 +1,20 @@
 /**
- * User settings: where the reporting API is, its token, and report defaults.
- * Pure: parsing tolerates whatever storage holds (old versions, hand edits)
- * and always yields a complete Settings; validation explains what is wrong.
+ * User settings: the report sources (Click Map API, Mailchimp, listmonk,
+ * Mautic; at most one of each), which one is active, and report defaults.
+ * Pure: parsing tolerates whatever storage holds (the pre-sources shape
+ * {apiUrl, token}, hand edits) and always yields a complete Settings;
+ * validation explains what is wrong. Source-specific checks: sources.ts.
  */
+import type { SourceKind } from '../sources/source-report.ts';
+import { checkSource, parseSource, SOURCE_KINDS, type SourceSettings } from './sources.ts';
+
+export { checkApiUrl, originPattern, type UrlCheck } from './url-check.ts';
 
 export interface Settings {
-  /** Base URL of the Click Map API (e.g. http://127.0.0.1:8787). Empty: not configured. */
-  apiUrl: string;
-  /** Bearer token for the API. */
-  token: string;
+  /** Saved sources, one per kind at most, in SOURCE_KINDS order. */
+  sources: SourceSettings[];
+  /** The source reports come from; null: none chosen (QA mode still works). */
+  activeSource: SourceKind | null;
   /** Whether suspected machine (security scanner) clicks are counted. Off by default. */
   includeMachineClicks: boolean;
   /** Hosts (page hostnames) where the overlay is switched off by the user. */
@@ -16,71 +22,64 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = {
-  apiUrl: '',
-  token: '',
+  sources: [],
+  activeSource: null,
   includeMachineClicks: false,
   disabledSites: [],
 };
-
-export type UrlCheck = { ok: true; url: string } | { ok: false; reason: string };
-
-/** Accepts http(s) URLs only; plain http only on loopback (tokens must not cross networks in clear). */
-export function checkApiUrl(input: string): UrlCheck {
-  const text = input.trim();
-  if (text === '') return { ok: false, reason: 'Enter the address of your Click Map API.' };
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return {
-      ok: false,
-      reason: `"${text}" is not a URL (expected e.g. https://reports.example.com).`,
-    };
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { ok: false, reason: `Only http and https are supported, not ${url.protocol}` };
-  }
-  if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-    return {
-      ok: false,
-      reason: 'Use https: plain http is allowed only for 127.0.0.1 / localhost.',
-    };
-  }
-  if (url.username || url.password) {
-    return { ok: false, reason: 'Put the token in the token field, not in the URL.' };
-  }
-  return { ok: true, url: url.href.replace(/\/+$/, '') };
-}
-
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
-}
-
-/** The host permission pattern the background needs to call the API. */
-export function originPattern(apiUrl: string): string {
-  const url = new URL(apiUrl);
-  return `${url.protocol}//${url.hostname}/*`;
-}
 
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
+type Stored = Record<string, unknown>;
+
+/** Sources as stored, or migrated from the single-API shape of earlier versions. */
+function storedSources(s: Stored): SourceSettings[] {
+  if (Array.isArray(s.sources)) {
+    const parsed = s.sources.map(parseSource).filter((x): x is SourceSettings => x !== null);
+    return SOURCE_KINDS.flatMap((kind) => parsed.find((p) => p.kind === kind) ?? []);
+  }
+  const apiUrl = typeof s.apiUrl === 'string' ? s.apiUrl : '';
+  const token = typeof s.token === 'string' ? s.token : '';
+  return apiUrl === '' && token === '' ? [] : [{ kind: 'clickmap-api', apiUrl, token }];
+}
+
+function storedActive(s: Stored, sources: readonly SourceSettings[]): SourceKind | null {
+  // The old shape had no choice to make: its one API was the source when set.
+  const wanted = Array.isArray(s.sources) ? s.activeSource : sources[0]?.kind;
+  return sources.some((source) => source.kind === wanted) ? (wanted as SourceKind) : null;
+}
+
 export function parseSettings(stored: unknown): Settings {
-  const s = (typeof stored === 'object' && stored !== null ? stored : {}) as Record<
-    string,
-    unknown
-  >;
+  const s = (typeof stored === 'object' && stored !== null ? stored : {}) as Stored;
+  const sources = storedSources(s);
   return {
-    apiUrl: typeof s.apiUrl === 'string' ? s.apiUrl : DEFAULT_SETTINGS.apiUrl,
-    token: typeof s.token === 'string' ? s.token : DEFAULT_SETTINGS.token,
+    sources,
+    activeSource: storedActive(s, sources),
     includeMachineClicks: s.includeMachineClicks === true,
     disabledSites: stringList(s.disabledSites),
   };
 }
 
+/** The active source's saved settings, if one is chosen. */
+export function activeSourceSettings(settings: Settings): SourceSettings | null {
+  return settings.sources.find((source) => source.kind === settings.activeSource) ?? null;
+}
+
+/** `settings` with `source` saved in place of the one of its kind (kinds kept in order). */
+export function withSource(settings: Settings, source: SourceSettings): Settings {
+  const others = settings.sources.filter((s) => s.kind !== source.kind);
+  const sources = SOURCE_KINDS.flatMap((kind) =>
+    kind === source.kind ? [source] : others.filter((s) => s.kind === kind),
+  );
+  return { ...settings, sources };
+}
+
+/** A source is chosen and its saved settings are complete and valid. */
 export function isConfigured(settings: Settings): boolean {
-  return checkApiUrl(settings.apiUrl).ok && settings.token.trim() !== '';
+  const source = activeSourceSettings(settings);
+  return source !== null && checkSource(source).ok;
 }
 
 export function isSiteEnabled(settings: Settings, hostname: string): boolean {

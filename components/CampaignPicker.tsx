@@ -1,0 +1,41 @@
+/**
+ * Which campaign of the matched template the report is about. The match by
+ * links names a template, not which send (or sales-sequence step) this email
+ * was: the user can narrow the report to one campaign, or keep all of them.
+ */
+import { useId } from 'preact/hooks';
+import type { CampaignChoice } from '../utils/messaging/protocol.ts';
+
+export interface CampaignPickerProps {
+  campaigns: readonly CampaignChoice[];
+  /** null: all campaigns of the template. */
+  selected: string | null;
+  onChange(campaignId: string | null): void;
+}
+
+const ALL = '';
+
+export function campaignLabel(c: CampaignChoice): string {
+  return c.sequence ? `${c.name} (step ${c.sequence.step} of ${c.sequence.sequenceId})` : c.name;
+}
+
+export function CampaignPicker({ campaigns, selected, onChange }: CampaignPickerProps) {
+  const id = useId();
+  return (
+    <div class="cml-campaign-picker">
+      <label for={id}>Campaign</label>{' '}
+      <select
+        id={id}
+        value={selected ?? ALL}
+        onChange={(e) => onChange(e.currentTarget.value === ALL ? null : e.currentTarget.value)}
+      >
+        <option value={ALL}>All {campaigns.length} campaigns of this template</option>
+        {campaigns.map((c) => (
+          <option key={c.id} value={c.id}>
+            {campaignLabel(c)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

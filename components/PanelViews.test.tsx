@@ -1,0 +1,282 @@
+/**
+ * The panel's views added by issue #7: a source report with unknown numbers
+ * ("—" + reason, what the source cannot give), the view switch with the
+ * sequence tab, and "Check links" (QA list, counts, CSV export).
+ */
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { templateHtml } from '../test/fixtures/links/corpus.ts';
+import { mailchimpMatch, mailchimpReport } from '../utils/panel/testing/fixtures.ts';
+import type { SequenceReport } from '../utils/report/report-types.ts';
+import { auditPreview } from '../utils/reporting/qa-model.ts';
+import { sourceModel } from '../utils/reporting/source-model.ts';
+import { listmonkReport } from '../utils/reporting/testing/esp-reports.ts';
+import { emailWith, previewOf } from '../utils/reporting/testing/preview.ts';
+import { Panel, type PanelProps } from './Panel.tsx';
+import { createPanelStore, type PanelStatus } from './panel-store.ts';
+import { fakeChartModule } from './testing/fake-chart.ts';
+import { click, fire, mount, texts, type Mounted } from './testing/mount.ts';
+
+let view: Mounted | null = null;
+afterEach(() => view?.unmount());
+
+function renderPanel(status: PanelStatus, overrides: Partial<PanelProps> = {}) {
+  const store = createPanelStore({ status, locale: 'en-US' });
+  const { mod } = fakeChartModule();
+  const props: PanelProps = {
+    store,
+    loadChart: () => Promise.resolve(mod),
+    onClose: vi.fn(),
+    onOpenSettings: vi.fn(),
+    onRetry: vi.fn(),
+    onLocate: vi.fn(),
+    onHighlight: vi.fn(),
+    onPeriodChange: vi.fn(),
+    onMachineClicksChange: vi.fn(),
+    ...overrides,
+  };
+  view = mount(<Panel {...props} />, { shadow: true });
+  return { view, props, store };
+}
+
+const SUPERSHOES =
+  'https://www.technologyreview.com/2024/06/25/1093520/supershoes-running-kenya-carbon-plate-shoes/';
+
+describe('a source report with unknown numbers (listmonk)', async () => {
+  const preview = previewOf(emailWith([SUPERSHOES, 'https://example.com/other']));
+  const model = sourceModel(preview, await listmonkReport(), 'en-US');
+
+  test('is "ready" to the page and renders "—" with the reason, never 0', () => {
+    const { view } = renderPanel({ kind: 'source-report', model });
+    expect(view.$('.cml-panel').dataset.state).toBe('ready');
+    expect(view.$('[data-metric="uniqueClicks"] dd').textContent).toBe(
+      '— (listmonk does not give this number.)',
+    );
+    expect(view.$('[data-metric="uniqueClicks"] dd').title).toBe(
+      'listmonk does not give this number.',
+    );
+    expect(view.$('[data-metric="totalClicks"] dd').textContent).toBe('13');
+    const rows = view
+      .$$('tbody tr[data-ordinal]')
+      .map((tr) => texts([...tr.querySelectorAll('td')]).slice(3));
+    expect(rows).toEqual([
+      [
+        '— (listmonk gives only all clicks per link.)',
+        '294',
+        '46.45%',
+        '— (Needs unique clicks, which listmonk does not give per link.)',
+      ],
+      Array(4).fill('— (The data source reports only its top links; this one is not among them.)'),
+    ]);
+    expect(view.$$('tr[data-unmatched]')).toHaveLength(2);
+  });
+
+  test('says what listmonk cannot give, and its notes', () => {
+    const { view } = renderPanel({ kind: 'source-report', model });
+    expect(view.$('.cml-limits h3').textContent).toBe('Not available from listmonk');
+    expect(texts(view.$$('[data-list="cannot-give"] li'))).toContain('Opens.');
+    expect(texts(view.$$('[data-list="notes"] li'))[0]).toBe(
+      'listmonk reports the 50 most clicked links only; other links show no count.',
+    );
+  });
+
+  test('locate buttons call back with the ordinal', () => {
+    const { view, props } = renderPanel({ kind: 'source-report', model });
+    click(view.$('tr[data-ordinal="1"] button.cml-locate'));
+    expect(props.onLocate).toHaveBeenCalledWith(1);
+  });
+});
+
+const sequence: SequenceReport = {
+  sequenceId: 'sales-q4',
+  name: 'Q4 outbound',
+  steps: [
+    {
+      step: 1,
+      name: 'Intro',
+      campaignId: 's1',
+      sent: 10,
+      singleOpens: 4,
+      singleClicks: 5,
+      openRate: 0.4,
+      clickRate: 0.5,
+    },
+    {
+      step: 2,
+      name: 'Follow-up',
+      campaignId: 's2',
+      sent: 6,
+      singleOpens: 3,
+      singleClicks: 1,
+      openRate: 0.5,
+      clickRate: 1 / 6,
+    },
+  ],
+  summary: { sent: 16, singleOpens: 7, singleClicks: 6, openRate: 7 / 16, clickRate: 6 / 16 },
+  clickPerformance: [
+    { address: 'https://a.example/', name: 'A', step: 1, clicks: 5, clickRate: 0.5 },
+  ],
+};
+
+describe('view switch', () => {
+  test('"Check links" in every state; "Sequence" only with a sequence', () => {
+    const { view, store } = renderPanel({ kind: 'not-configured' });
+    expect(texts(view.$$('.cml-tab'))).toEqual(['Click map', 'Check links']);
+    expect(view.$('.cml-tab[data-view="report"]').getAttribute('aria-pressed')).toBe('true');
+    store.setSequence(sequence);
+    view.rerender(<Panel {...renderProps(store)} />);
+    expect(texts(view.$$('.cml-tab'))).toEqual(['Click map', 'Sequence', 'Check links']);
+  });
+
+  test('the sequence tab shows the steps, the sum and the caveats that apply', () => {
+    const { view, store } = renderPanel({ kind: 'no-data' });
+    store.setSequence(sequence);
+    view.rerender(<Panel {...renderProps(store)} />);
+    click(view.$('.cml-tab[data-view="sequence"]'));
+    expect(view.$('.cml-panel').dataset.view).toBe('sequence');
+    expect(view.$$('.cml-steps tbody tr')).toHaveLength(2);
+    expect(texts([...view.$('.cml-steps tfoot tr').querySelectorAll('td')])).toEqual([
+      '16',
+      '7',
+      '43.75%',
+      '6',
+      '37.50%',
+    ]);
+    expect(texts(view.$$('.cml-notes li'))).toEqual([
+      'Some prospects clicked a link but no opening was detected: their email tool blocks pictures, and so the tracking pixel. (step 1)',
+    ]);
+    // A newly opened email without a sequence takes the panel back to the report.
+    store.setSequence(null);
+    view.rerender(<Panel {...renderProps(store)} />);
+    expect(view.$('.cml-panel').dataset.view).toBe('report');
+  });
+
+  test('onShowView is told instead of switching when given', () => {
+    const onShowView = vi.fn();
+    const { view, store } = renderPanel({ kind: 'loading' }, { onShowView });
+    click(view.$('.cml-tab[data-view="qa"]'));
+    expect(onShowView).toHaveBeenCalledWith('qa');
+    expect(store.view.value).toBe('report');
+  });
+});
+
+/** Props for a re-render with the same store (the store's signals changed outside a component). */
+function renderProps(store: PanelProps['store']): PanelProps {
+  const { mod } = fakeChartModule();
+  return {
+    store,
+    loadChart: () => Promise.resolve(mod),
+    onClose: vi.fn(),
+    onOpenSettings: vi.fn(),
+    onRetry: vi.fn(),
+    onLocate: vi.fn(),
+    onHighlight: vi.fn(),
+    onPeriodChange: vi.fn(),
+    onMachineClicksChange: vi.fn(),
+  };
+}
+
+describe('"Check links" (pre-send QA)', () => {
+  const result = auditPreview(previewOf(templateHtml('postmark-basic-full-welcome.html')));
+
+  test('lists every finding with its link number, severity, rule and message', () => {
+    const { view, store } = renderPanel({ kind: 'not-configured' });
+    store.setQa({ result, name: 'welcome' });
+    store.setView('qa');
+    view.rerender(<Panel {...renderProps(store)} />);
+    expect(view.$('.cml-panel').dataset.state).toBe('not-configured');
+    expect(view.$('.cml-qa-summary').textContent).toBe('5 links · 0 errors · 5 warnings · 1 info');
+    const rows = view.$$('.cml-qa-findings tbody tr').map((tr) => {
+      const cells = texts([...tr.querySelectorAll('td')]);
+      return [cells[0], cells[1], cells[2], cells[4]];
+    });
+    expect(rows).toEqual(
+      result.findings.map((f) => [
+        f.placementOrdinal === undefined ? 'all' : `#${f.placementOrdinal + 1}`,
+        f.severity,
+        f.rule,
+        f.message,
+      ]),
+    );
+    expect(rows.map((r) => r.slice(0, 3))).toEqual([
+      ['#2', 'warning', 'merge-tag'],
+      ['#3', 'warning', 'merge-tag'],
+      ['#3', 'info', 'mailto'],
+      ['#4', 'warning', 'merge-tag'],
+      ['#5', 'warning', 'merge-tag'],
+      ['all', 'warning', 'no-unsubscribe'],
+    ]);
+    expect(store.announcement.value).toBe('Link check: 5 links, 0 errors, 5 warnings.');
+  });
+
+  test('exports the findings as CSV through a temporary download link', async () => {
+    const { view, store } = renderPanel({ kind: 'loading' });
+    store.setQa({ result, name: 'welcome' });
+    store.setView('qa');
+    view.rerender(<Panel {...renderProps(store)} />);
+    const created = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:csv');
+    const clicked = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      expect(this.download).toBe('welcome-link-check.csv');
+    });
+    click(view.$('.cml-qa-export'));
+    await vi.waitFor(() => expect(clicked).toHaveBeenCalledTimes(1));
+    const blob = created.mock.calls[0]?.[0] as Blob;
+    const csv = await blob.text();
+    expect(csv.startsWith('\uFEFF#,Severity,Rule,Link,Text,Message\r\n2,warning,merge-tag,')).toBe(
+      true,
+    );
+    expect(view.$$('.cml-qa a')).toHaveLength(0);
+    created.mockRestore();
+    clicked.mockRestore();
+  });
+});
+
+describe('campaign picker', () => {
+  const campaigns = [
+    {
+      id: 'sales-step2',
+      name: 'Follow-up',
+      sentAt: 2,
+      sequence: { sequenceId: 'sales-q4', step: 2 },
+    },
+    { id: 'sales-step1', name: 'Intro', sentAt: 1, sequence: { sequenceId: 'sales-q4', step: 1 } },
+  ];
+  const report = mailchimpReport();
+  const status: PanelStatus = {
+    kind: 'ready',
+    report,
+    match: mailchimpMatch(report.links),
+    campaigns,
+    campaignId: 'sales-step1',
+  };
+
+  test('offers all campaigns or one step, and says which is shown', () => {
+    const onCampaignChange = vi.fn();
+    const { view } = renderPanel(status, { onCampaignChange });
+    const select = view.$('.cml-campaign-picker select') as HTMLSelectElement;
+    expect(texts([...select.querySelectorAll('option')])).toEqual([
+      'All 2 campaigns of this template',
+      'Follow-up (step 2 of sales-q4)',
+      'Intro (step 1 of sales-q4)',
+    ]);
+    expect(select.value).toBe('sales-step1');
+    select.value = '';
+    fire(select, new Event('change', { bubbles: true }));
+    expect(onCampaignChange).toHaveBeenCalledWith(null);
+  });
+
+  test('absent without a handler, with one campaign, or in "Check links"', () => {
+    expect(renderPanel(status).view.$$('.cml-campaign-picker')).toHaveLength(0);
+    view?.unmount();
+    const one: PanelStatus = { ...status, campaigns: campaigns.slice(0, 1) };
+    expect(
+      renderPanel(one, { onCampaignChange: vi.fn() }).view.$$('.cml-campaign-picker'),
+    ).toHaveLength(0);
+    view?.unmount();
+    const { view: v, store } = renderPanel(status, { onCampaignChange: vi.fn() });
+    store.setView('qa');
+    v.rerender(<Panel {...renderProps(store)} onCampaignChange={vi.fn()} />);
+    expect(v.$$('.cml-campaign-picker')).toHaveLength(0);
+  });
+});
