@@ -8,6 +8,7 @@ import { PROFILES } from '../../utils/detection/profiles.ts';
 import type { Detection } from '../../utils/detection/types.ts';
 import { extractLinks, type LinkPlacement } from '../../utils/links/extract.ts';
 import type { FrameCommand, PreviewInfo, PreviewLink } from '../../utils/messaging/protocol.ts';
+import { readHeaderHints } from '../../utils/reporting/header-hints.ts';
 import { createBadgeLayer, type BadgeLayer } from './badge-layer.ts';
 
 /** A link is visible when it, or something inside it (an image button), has a box. */
@@ -63,8 +64,8 @@ export function createPreviewRuntime(doc: Document, signal: AbortSignal): Previe
         reason: detection.reason,
         base,
         links: placements.map(previewLink),
-        subject: null,
-        sender: null,
+        // Webmails show subject and sender beside the body; they sharpen the API's match.
+        ...readHeaderHints(doc),
       };
     },
     run(command) {

@@ -25,8 +25,14 @@ function contentLinks(placements: readonly AuditPlacement[]): { p: AuditPlacemen
   return links;
 }
 
-const hasUtm = (url: URL): boolean =>
-  [...url.searchParams.keys()].some((k) => k.toLowerCase().startsWith('utm_'));
+/** forEach, not [...keys()]: Firefox content scripts cannot spread URLSearchParams iterators. */
+function hasUtm(url: URL): boolean {
+  let found = false;
+  url.searchParams.forEach((_value, key) => {
+    if (key.toLowerCase().startsWith('utm_')) found = true;
+  });
+  return found;
+}
 
 export function missingUtmFindings(placements: readonly AuditPlacement[]): AuditFinding[] {
   const links = contentLinks(placements);
