@@ -11,10 +11,12 @@ import type { PanelChunk } from '../panel-chunk/index.ts';
 import type { TopFrame } from '../panel-chunk/top-frame.tsx';
 import type { PreviewChunk } from '../preview-chunk/index.ts';
 import type { PreviewRuntime } from '../preview-chunk/preview-runtime.ts';
+import { browser } from 'wxt/browser';
 import { loadChunk } from '../../utils/browser/chunk-loader.ts';
 import { serveContent } from '../../utils/browser/messaging.ts';
 import { watchForPreviews } from '../../utils/detection/watch.ts';
 import type { FrameRecord } from '../../utils/messaging/protocol.ts';
+import { isSiteEnabled, parseSettings } from '../../utils/settings/settings.ts';
 import { announceFrame } from './announce.ts';
 
 export default defineContentScript({
@@ -44,15 +46,20 @@ export default defineContentScript({
       { frameInfo: { isTop, url: location.href, origin: self.origin } },
     );
 
-    const showFrames = (frames: FrameRecord[]) => {
+    /** The user switched the overlay off on this site (options page): only the toolbar opens it. */
+    const siteEnabled = async () => {
+      const { settings } = await browser.storage.local.get('settings');
+      return isSiteEnabled(parseSettings(settings), location.hostname);
+    };
+    const showFrames = async (frames: FrameRecord[]) => {
       // The panel loads once a frame of this tab holds a preview (or the user asked for it).
-      if (!top && !frames.some((f) => f.preview)) return;
+      if (!top && (!frames.some((f) => f.preview) || !(await siteEnabled()))) return;
       void loadTop().then((panel) => panel.onFrames(frames));
     };
     serveContent(
       {
         framesChanged: ({ frames }) => {
-          if (isTop) showFrames(frames);
+          if (isTop) void showFrames(frames);
           return { shown: frames.length };
         },
         toggleOverlay: async () => {
