@@ -1,25 +1,53 @@
 /**
  * Benchmark (not a test): the report engine vs DuckDB on the same generated
- * event log, in one run. `node bench/report-vs-duckdb.ts [N]` (default 10 M).
+ * event log. `npm run bench:setup && node bench/report-vs-duckdb.ts [N] [--reps R]`
+ * (default N = 10 M, R = 3). @duckdb/node-api is deliberately NOT in
+ * package.json (its lockfile entries break `npm ci` here): `bench:setup`
+ * installs it with --no-save.
  *
- * Events are generated from a seeded PRNG into columnar typed arrays (never N
- * JS objects at once), radix-sorted into engine order (time, type rank, id),
- * then (1) streamed through buildClickMapReport one event object at a time,
- * (2) written to CSV, loaded into DuckDB and reduced to the same numbers in SQL:
- * the same machine rules (scanner UA, < 10 s after delivery, burst chains with
- * ≤ 2 s gaps and ≥ 3 distinct links) and the exact 24 h rule via a recursive
- * CTE (next counted click = first click ≥ 24 h after the previous counted one).
- * The SQL reference time is min(delivered) else min(sent): equal to the
- * engine's rule because the generator always delivers before any click.
+ * Each side runs in its own child process (`--side engine|objects|duckdb N`),
+ * so the engine's peak RSS (getrusage high-water mark) is measured without
+ * DuckDB loaded, and every repetition starts cold. The parent prints medians
+ * side by side, the load average (2 shared cores: other jobs skew timings),
+ * and compares the numbers of both sides, failing loudly on any mismatch.
+ *
+ * Events come from a seeded PRNG into typed arrays (never N objects at once),
+ * radix-sorted into engine order (time, type rank, id = sorted position).
+ * - engine: buildClickMapReportColumnar on the sorted columns (assumeSorted);
+ * - objects: buildClickMapReport streaming one EmailEvent object at a time (1 run);
+ * - duckdb: CSV → table (load), then the same report in SQL (query): the same
+ *   machine rules (scanner UA, < 10 s after delivery, burst chains with ≤ 2 s
+ *   gaps and ≥ 3 distinct links) and the exact 24 h rule via a recursive CTE.
+ *   Its reference time is min(delivered) else min(sent): equal to the engine's
+ *   rule because the generator always delivers before any click.
  */
-import { writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+/**
+ * The part of @duckdb/node-api this bench uses, typed here because the package
+ * is installed only by `npm run bench:setup` (a clean checkout must typecheck).
+ */
+interface DuckDbApi {
+  DuckDBInstance: {
+    create(path: string): Promise<{
+      connect(): Promise<{
+        run(sql: string): Promise<unknown>;
+        runAndReadAll(sql: string): Promise<{ getRowObjectsJS(): Record<string, unknown>[] }>;
+      }>;
+    }>;
+  };
+}
+/** A variable specifier: TypeScript does not resolve it, node does at run time. */
+const DUCKDB_PACKAGE = '@duckdb/node-api';
+import { execFileSync } from 'node:child_process';
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { buildClickMapReport } from '../utils/report/build.ts';
+import { buildClickMapReportColumnar } from '../utils/report/columnar.ts';
+import type { EventColumns } from '../utils/report/event-columns.ts';
+import { BOUNCE_HARD } from '../utils/report/event-columns.ts';
 import type { Campaign, EmailEvent } from '../utils/report/model.ts';
+import type { ClickMapReport } from '../utils/report/report-types.ts';
 
-const N = Number(process.argv[2] ?? 10_000_000);
 const DAY = 86_400_000;
 const TYPES = ['sent', 'delivered', 'bounce', 'open', 'click'] as const;
 const LINKS = 8;
@@ -30,6 +58,28 @@ const UAS = [
   'Mozilla/5.0 (iPhone) Mobile/15E148',
   'Mozilla/5.0 (compatible; Proofpoint URL Defense)',
 ];
+const campaigns: Campaign[] = [0, 1].map((k) => ({
+  id: `c${k}`,
+  templateId: 't',
+  versionId: 'v',
+  name: `c${k}`,
+  sentAt: k * DAY,
+}));
+
+/** What a side reports to the parent (one JSON line on stdout). */
+interface SideResult {
+  events: number;
+  seconds: number;
+  /** CPU time (user + system) of the timed part: less skewed by other jobs than wall time. */
+  cpuSeconds: number;
+  loadSeconds?: number;
+  /** Engine side: RSS with the input columns only, and right after the engine returned (state still held). */
+  rssBeforeMb?: number;
+  rssAfterMb?: number;
+  peakRssMb: number;
+  /** rowKey → [unique, total, machine], plus message-level totals. */
+  numbers: { rows: Record<string, number[]>; uniqueOpens: number; uniqueClicks: number };
+}
 
 function mulberry32(seed: number): () => number {
   return () => {
@@ -40,26 +90,24 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-interface Columns {
+interface Generated {
   at: Uint32Array;
   type: Uint8Array;
   msg: Uint32Array;
   link: Uint8Array;
   ua: Uint8Array;
   count: number;
-  messages: number;
 }
 
 /** Message by message: sent, delivered (or bounce), opens, clicks incl. repeats, scanners and bursts. */
-function generate(n: number): Columns {
-  const c: Columns = {
+function generate(n: number): Generated {
+  const c = {
     at: new Uint32Array(n),
     type: new Uint8Array(n),
     msg: new Uint32Array(n),
     link: new Uint8Array(n),
     ua: new Uint8Array(n),
     count: 0,
-    messages: 0,
   };
   const rand = mulberry32(42);
   const push = (m: number, type: number, at: number, link = 0, ua = 0): void => {
@@ -71,7 +119,7 @@ function generate(n: number): Columns {
     c.link[i] = link;
     c.ua[i] = ua;
   };
-  for (let m = 0; c.count < n; m++, c.messages++) {
+  for (let m = 0; c.count < n; m++) {
     const sentAt = (m & 1) * DAY + Math.floor(rand() * 3_600_000);
     push(m, 0, sentAt);
     if (rand() < 0.03) {
@@ -97,7 +145,7 @@ function generate(n: number): Columns {
 }
 
 /** Stable LSD radix sort (2 × 16 bits) of key = at × 8 + type rank: the engine's order. */
-function sortOrder(c: Columns): Uint32Array {
+function sortOrder(c: Generated): Uint32Array {
   const n = c.count;
   let order = new Uint32Array(n);
   let next = new Uint32Array(n);
@@ -114,32 +162,92 @@ function sortOrder(c: Columns): Uint32Array {
   return order;
 }
 
-function* events(c: Columns, order: Uint32Array): Generator<EmailEvent> {
-  const campaignIds = ['c0', 'c1'];
-  for (let pos = 0; pos < c.count; pos++) {
+/** The sorted log as engine columns; message m = campaign m & 1 × recipient m >>> 1; id = position. */
+function sortedColumns(n: number): EventColumns {
+  const g = generate(n);
+  const order = sortOrder(g);
+  const count = g.count;
+  const c = {
+    count,
+    type: new Uint8Array(count),
+    at: new Uint32Array(count),
+    campaign: new Uint8Array(count),
+    recipient: new Uint32Array(count),
+    detail: new Uint8Array(count),
+    link: new Uint8Array(count),
+    userAgent: new Uint8Array(count),
+    id: new Float64Array(count),
+  };
+  for (let pos = 0; pos < count; pos++) {
     const i = order[pos]!;
-    const m = c.msg[i]!;
-    const id = String(pos).padStart(9, '0');
-    const campaignId = campaignIds[m & 1]!;
-    const recipient = `r${m >>> 1}`;
-    const at = c.at[i]!;
-    const type = c.type[i]!;
-    if (type === 4) {
-      const link = c.link[i]!;
-      yield {
-        id,
-        campaignId,
-        recipient,
-        at,
-        type: 'click',
-        linkId: LINK_IDS[link]!,
-        url: LINK_URLS[link]!,
-        userAgent: UAS[c.ua[i]!],
-      };
-    } else if (type === 2) yield { id, campaignId, recipient, at, type: 'bounce', kind: 'hard' };
-    else
-      yield { id, campaignId, recipient, at, type: TYPES[type] as 'sent' | 'delivered' | 'open' };
+    const m = g.msg[i]!;
+    c.type[pos] = g.type[i]!;
+    c.at[pos] = g.at[i]!;
+    c.campaign[pos] = m & 1;
+    c.recipient[pos] = m >>> 1;
+    c.detail[pos] = g.type[i] === 2 ? BOUNCE_HARD : 0;
+    c.link[pos] = g.link[i]!;
+    c.userAgent[pos] = g.ua[i]!;
+    c.id[pos] = pos;
   }
+  const links = LINK_IDS.map((linkId, k) => ({ linkId, url: LINK_URLS[k]! }));
+  return { ...c, campaigns: ['c0', 'c1'], links, userAgents: UAS };
+}
+
+function* eventObjects(c: EventColumns): Generator<EmailEvent> {
+  for (let pos = 0; pos < c.count; pos++) {
+    const id = String(pos).padStart(9, '0');
+    const campaignId = c.campaigns[c.campaign[pos]!]!;
+    const recipient = `r${c.recipient[pos]}`;
+    const at = c.at[pos]!;
+    const type = c.type[pos]!;
+    const base = { id, campaignId, recipient, at };
+    if (type === 4) {
+      const link = c.links[c.link[pos]!]!;
+      const userAgent = UAS[c.userAgent?.[pos] ?? 0];
+      yield { ...base, type: 'click', linkId: link.linkId, url: link.url, userAgent };
+    } else if (type === 2) yield { ...base, type: 'bounce', kind: 'hard' };
+    else yield { ...base, type: TYPES[type] as 'sent' | 'delivered' | 'open' };
+  }
+}
+
+const peakRssMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
+const rssMb = (): number => Math.round(process.memoryUsage().rss / 1024 / 1024);
+
+function reportNumbers(report: ClickMapReport): SideResult['numbers'] {
+  const rows = Object.fromEntries(
+    report.links
+      .map((r): [string, number[]] => [r.rowKey, [r.uniqueClicks, r.totalClicks, r.machineClicks]])
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
+  return { rows, uniqueOpens: report.totals.uniqueOpens, uniqueClicks: report.totals.uniqueClicks };
+}
+
+function engineSide(n: number, objects: boolean): SideResult {
+  const columns = sortedColumns(n);
+  const input = { templateId: 't', versions: [], campaigns };
+  (globalThis as { gc?: () => void }).gc?.(); // children run with --expose-gc: drop generation arrays
+  const rssBeforeMb = rssMb();
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const report = objects
+    ? buildClickMapReport({ ...input, events: eventObjects(columns) }, { assumeSorted: true })
+    : buildClickMapReportColumnar({ ...input, columns }, { assumeSorted: true });
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  // No GC has run since the engine returned, so its typed arrays (which only grow) are still counted.
+  const rssAfterMb = rssMb();
+  const numbers = reportNumbers(report);
+  return {
+    events: columns.count,
+    seconds,
+    cpuSeconds,
+    rssBeforeMb,
+    rssAfterMb,
+    peakRssMb: peakRssMb(),
+    numbers,
+  };
 }
 
 /** Classification + 24 h rule in SQL, materialised so the totals reuse it. */
@@ -175,75 +283,151 @@ WITH bounced AS (SELECT msg FROM ev GROUP BY msg HAVING bool_or(type = 2) AND NO
 SELECT (SELECT count(DISTINCT msg) FROM ev WHERE type = 3 AND msg NOT IN (SELECT msg FROM bounced)) AS opens,
        (SELECT count(DISTINCT msg) FROM counted) AS clickers`;
 
-const campaigns: Campaign[] = [0, 1].map((k) => ({
-  id: `c${k}`,
-  templateId: 't',
-  versionId: 'v',
-  name: `c${k}`,
-  sentAt: k * DAY,
-}));
-const rssMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
-
-const tGen = performance.now();
-const cols = generate(N);
-const order = sortOrder(cols);
-console.log(
-  `generated ${cols.count.toLocaleString()} events (${cols.messages.toLocaleString()} messages) in ${((performance.now() - tGen) / 1000).toFixed(1)} s`,
-);
-
-const t0 = performance.now();
-const report = buildClickMapReport(
-  { templateId: 't', versions: [], campaigns, events: events(cols, order) },
-  { assumeSorted: true },
-);
-const engineS = (performance.now() - t0) / 1000;
-const engineRss = rssMb();
-const engineRows = Object.fromEntries(
-  report.links.map((r) => [r.rowKey, [r.uniqueClicks, r.totalClicks, r.machineClicks]]),
-);
-console.log(
-  `engine: ${engineS.toFixed(2)} s, ${Math.round(cols.count / engineS).toLocaleString()} events/s, peak RSS so far ${engineRss} MB`,
-);
-
-const csvPath = join(tmpdir(), `clickmap-bench-${process.pid}.csv`);
-const lines: string[] = [];
-for (let pos = 0; pos < cols.count; pos++) {
-  const i = order[pos]!;
-  lines.push(`${pos},${cols.at[i]},${cols.type[i]},${cols.msg[i]},${cols.link[i]},${cols.ua[i]}`);
+/** Sorted log → CSV in chunks (not timed): pos, ts, type, msg, link, ua. */
+function writeCsv(c: EventColumns, path: string): void {
+  const fd = openSync(path, 'w');
+  for (let start = 0; start < c.count; start += 100_000) {
+    const lines: string[] = [];
+    for (let pos = start; pos < Math.min(start + 100_000, c.count); pos++) {
+      const msg = c.recipient[pos]! * 2 + c.campaign[pos]!;
+      lines.push(
+        `${pos},${c.at[pos]},${c.type[pos]},${msg},${c.link[pos]},${c.userAgent?.[pos]}\n`,
+      );
+    }
+    writeSync(fd, lines.join(''));
+  }
+  closeSync(fd);
 }
-writeFileSync(csvPath, lines.join('\n'));
-lines.length = 0;
 
-const db = await (await DuckDBInstance.create(':memory:')).connect();
-const tLoad = performance.now();
-await db.run(
-  `CREATE TABLE ev AS SELECT * FROM read_csv('${csvPath}', header = false, columns = {'pos': 'UINTEGER', 'ts': 'BIGINT', 'type': 'UTINYINT', 'msg': 'UINTEGER', 'link': 'UTINYINT', 'ua': 'UTINYINT'})`,
-);
-const loadS = (performance.now() - tLoad) / 1000;
-rmSync(csvPath);
-const tQuery = performance.now();
-await db.run(SETUP_SQL);
-const rows = (await db.runAndReadAll(ROWS_SQL)).getRowObjectsJS();
-const totals = (await db.runAndReadAll(TOTALS_SQL)).getRowObjectsJS()[0]!;
-const queryS = (performance.now() - tQuery) / 1000;
-const duckRows = Object.fromEntries(
-  rows.map((r) => [`L${r.link}`, [Number(r.uniq), Number(r.total), Number(r.machine)]]),
-);
-const same =
-  JSON.stringify(duckRows) ===
-    JSON.stringify(Object.fromEntries(Object.keys(duckRows).map((k) => [k, engineRows[k]]))) &&
-  Number(totals.opens) === report.totals.uniqueOpens &&
-  Number(totals.clickers) === report.totals.uniqueClicks;
+async function duckdbSide(n: number): Promise<SideResult> {
+  const columns = sortedColumns(n);
+  const csvPath = join(tmpdir(), `clickmap-bench-${process.pid}.csv`);
+  writeCsv(columns, csvPath);
+  let api: DuckDbApi;
+  try {
+    api = (await import(DUCKDB_PACKAGE)) as DuckDbApi;
+  } catch {
+    throw new Error(
+      '@duckdb/node-api is not installed (kept out of package.json): npm run bench:setup',
+    );
+  }
+  const db = await (await api.DuckDBInstance.create(':memory:')).connect();
+  const tLoad = performance.now();
+  await db.run(
+    `CREATE TABLE ev AS SELECT * FROM read_csv('${csvPath}', header = false, columns = {'pos': 'UINTEGER', 'ts': 'BIGINT', 'type': 'UTINYINT', 'msg': 'UINTEGER', 'link': 'UTINYINT', 'ua': 'UTINYINT'})`,
+  );
+  const loadSeconds = (performance.now() - tLoad) / 1000;
+  rmSync(csvPath);
+  const cpu0 = process.cpuUsage();
+  const tQuery = performance.now();
+  await db.run(SETUP_SQL);
+  const rows = (await db.runAndReadAll(ROWS_SQL)).getRowObjectsJS();
+  const totals = (await db.runAndReadAll(TOTALS_SQL)).getRowObjectsJS()[0]!;
+  const seconds = (performance.now() - tQuery) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const numbers = {
+    rows: Object.fromEntries(
+      rows.map((r) => [`L${r.link}`, [Number(r.uniq), Number(r.total), Number(r.machine)]]),
+    ),
+    uniqueOpens: Number(totals.opens),
+    uniqueClicks: Number(totals.clickers),
+  };
+  return {
+    events: columns.count,
+    seconds,
+    cpuSeconds,
+    loadSeconds,
+    peakRssMb: peakRssMb(),
+    numbers,
+  };
+}
 
-console.log(
-  `duckdb: load ${loadS.toFixed(2)} s + query ${queryS.toFixed(2)} s, ${Math.round(cols.count / queryS).toLocaleString()} events/s (query only), ${Math.round(cols.count / (queryS + loadS)).toLocaleString()} events/s (load + query)`,
-);
-console.log(
-  `ratio engine / duckdb: ${(queryS / engineS).toFixed(2)}× (query only), ${((queryS + loadS) / engineS).toFixed(2)}× (load + query)`,
-);
-console.log(
-  `same numbers: ${same ? 'yes' : 'NO'} (per-link unique/total/machine, unique opens, unique clicks)`,
-);
-if (!same)
-  console.log({ engine: engineRows, duckdb: duckRows, totals, engineTotals: report.totals });
-console.log(`peak RSS: ${engineRss} MB after engine, ${rssMb()} MB at end (DuckDB in-process)`);
+function runSide(side: string, n: number): SideResult {
+  const args = ['--expose-gc', process.argv[1]!, '--side', side, String(n)];
+  const out = execFileSync(process.execPath, args, {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(out.trim().split('\n').pop()!) as SideResult;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const rate = (events: number, seconds: number): string =>
+  `${Math.round(events / seconds).toLocaleString('en')} events/s`;
+const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
+function parent(n: number, reps: number, objects: boolean): void {
+  console.log(
+    `N = ${n.toLocaleString('en')}, ${reps} cold runs per side (medians), load avg ${load()}`,
+  );
+  const engine: SideResult[] = [];
+  const duck: SideResult[] = [];
+  for (let r = 0; r < reps; r++) {
+    const e = runSide('engine', n);
+    const d = runSide('duckdb', n);
+    engine.push(e);
+    duck.push(d);
+    console.log(
+      `  run ${r + 1}: engine ${e.seconds.toFixed(2)} s (cpu ${e.cpuSeconds.toFixed(2)} s) | duckdb load ${d.loadSeconds!.toFixed(2)} s + query ${d.seconds.toFixed(2)} s (query cpu ${d.cpuSeconds.toFixed(2)} s, all threads) | load avg ${load()}`,
+    );
+  }
+  const events = engine[0]!.events;
+  const med = (xs: SideResult[], f: (x: SideResult) => number): number => median(xs.map(f));
+  const engineS = med(engine, (e) => e.seconds);
+  const queryS = med(duck, (d) => d.seconds);
+  const loadQueryS = med(duck, (d) => d.seconds + d.loadSeconds!);
+  const line = (name: string, s: number): void =>
+    console.log(`${name.padEnd(20)} ${s.toFixed(2).padStart(6)} s  ${rate(events, s)}`);
+  line('engine (columnar)', engineS);
+  line('duckdb query only', queryS);
+  line('duckdb load+query', loadQueryS);
+  console.log(
+    `ratio engine / duckdb (wall): ${(queryS / engineS).toFixed(2)}× (query only), ${(loadQueryS / engineS).toFixed(2)}× (load + query)`,
+  );
+  const engineCpu = med(engine, (e) => e.cpuSeconds);
+  const queryCpu = med(duck, (d) => d.cpuSeconds);
+  console.log(
+    `cpu time: engine ${engineCpu.toFixed(2)} s (1 thread), duckdb query ${queryCpu.toFixed(2)} s (all its threads): ${(queryCpu / engineCpu).toFixed(2)}×`,
+  );
+  console.log(
+    `engine RSS (DuckDB never loaded): input columns ${med(engine, (e) => e.rssBeforeMb!)} MB, with engine state ${med(engine, (e) => e.rssAfterMb!)} MB, process peak incl. data generation ${med(engine, (e) => e.peakRssMb)} MB; duckdb process peak ${med(duck, (d) => d.peakRssMb)} MB`,
+  );
+  if (objects) {
+    const o = runSide('objects', n);
+    console.log(
+      `engine on EmailEvent objects (1 run): ${o.seconds.toFixed(2)} s  ${rate(events, o.seconds)} (incl. creating the objects), process peak RSS ${o.peakRssMb} MB`,
+    );
+    engine.push(o);
+  }
+  const expected = JSON.stringify(duck[0]!.numbers);
+  const mismatched = [...engine, ...duck].filter((s) => JSON.stringify(s.numbers) !== expected);
+  if (mismatched.length > 0) {
+    console.error('NUMBERS DIFFER between engine and DuckDB:');
+    console.error(JSON.stringify({ duckdb: duck[0]!.numbers, other: mismatched[0]!.numbers }));
+    process.exit(1);
+  }
+  console.log('same numbers: yes (per-link unique/total/machine, unique opens, unique clicks)');
+  console.log(`load avg at end ${load()}`);
+}
+
+const args = process.argv.slice(2);
+const sideAt = args.indexOf('--side');
+if (sideAt >= 0) {
+  const side = args[sideAt + 1]!;
+  const n = Number(args[sideAt + 2]);
+  const result = side === 'duckdb' ? await duckdbSide(n) : engineSide(n, side === 'objects');
+  console.log(JSON.stringify(result));
+} else {
+  const repsAt = args.indexOf('--reps');
+  const reps = repsAt >= 0 ? Number(args[repsAt + 1]) : 3;
+  const n = Number(args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--reps') ?? 10_000_000);
+  parent(n, reps, !args.includes('--no-objects'));
+}

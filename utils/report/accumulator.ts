@@ -24,7 +24,7 @@ interface PendingClick extends DetectableClick {
 }
 
 /** Open burst chains are swept every this many events, so held clicks die young (GC) and memory stays bounded. */
-const SWEEP_EVERY = 256;
+export const SWEEP_EVERY = 256;
 
 export class ReportAccumulator {
   readonly #options: ReportOptions;

@@ -4,9 +4,9 @@
  * `assumeSorted` streams instead (constant memory per message) and throws on
  * an out-of-order event rather than returning a silently wrong report.
  */
-import { ReportAccumulator } from './accumulator.ts';
 import { assembleReport } from './assemble.ts';
 import { compareEvents } from './event-order.ts';
+import { EventFeed } from './event-feed.ts';
 import type { Campaign, EmailEvent, Period, TemplateVersion } from './model.ts';
 import type { ReportOptions } from './options.ts';
 import { resolveOptions } from './options.ts';
@@ -39,21 +39,33 @@ export function buildClickMapReport(
   options: Partial<BuildOptions> = {},
 ): ClickMapReport {
   const resolved = resolveOptions(options);
-  const period = input.period ?? {};
-  const campaignIds = selectCampaigns(input.campaigns, input.templateId, input.versionId).map(
-    (c) => c.id,
-  );
+  const campaignIds = selectedCampaignIds(input);
   const counts = countEvents(
     input.events,
     campaignIds,
-    period,
+    input.period ?? {},
     resolved,
     options.assumeSorted ?? false,
   );
+  return assembleClickMap(input, campaignIds, counts, resolved);
+}
+
+/** Ids of the campaigns a report covers: the template's, of one version when versionId is set. */
+export function selectedCampaignIds(input: Omit<ClickMapInput, 'events'>): string[] {
+  return selectCampaigns(input.campaigns, input.templateId, input.versionId).map((c) => c.id);
+}
+
+/** Step (c) with the context of the input: versions, placements, options. */
+export function assembleClickMap(
+  input: Omit<ClickMapInput, 'events'>,
+  campaignIds: string[],
+  counts: ReportCounts,
+  resolved: ReportOptions,
+): ClickMapReport {
   return assembleReport(counts, {
     templateId: input.templateId,
     versionId: input.versionId ?? null,
-    period,
+    period: input.period ?? {},
     campaignIds,
     versions: versionPeriods(input.versions, input.templateId),
     placements: selectPlacements(input.versions, input.templateId, input.versionId),
@@ -65,7 +77,10 @@ export function buildClickMapReport(
   });
 }
 
-/** Steps (a)+(b): classify and accumulate the events of the given campaigns. */
+/**
+ * Steps (a)+(b): classify and accumulate the events of the given campaigns,
+ * with ReportAccumulator's semantics on the integer-indexed FastCounter.
+ */
 export function countEvents(
   events: Iterable<EmailEvent>,
   campaignIds: string[],
@@ -73,21 +88,21 @@ export function countEvents(
   options: ReportOptions,
   assumeSorted = false,
 ): ReportCounts {
-  const accumulator = new ReportAccumulator(campaignIds, period, options);
   if (assumeSorted) {
-    for (const event of events) accumulator.add(event);
-    return accumulator.finish();
+    const feed = new EventFeed(campaignIds, period, options, true);
+    for (const event of events) feed.add(event);
+    return feed.finish();
   }
-  const selected = new Set(campaignIds);
+  const feed = new EventFeed(campaignIds, period, options, false);
   const buffer: EmailEvent[] = [];
   let sorted = true;
   for (const event of events) {
-    if (!selected.has(event.campaignId)) continue;
+    if (!feed.selects(event)) continue;
     const previous = buffer[buffer.length - 1];
     if (previous && compareEvents(previous, event) > 0) sorted = false;
     buffer.push(event);
   }
   if (!sorted) buffer.sort(compareEvents);
-  for (const event of buffer) accumulator.add(event);
-  return accumulator.finish();
+  for (const event of buffer) feed.add(event);
+  return feed.finish();
 }

@@ -3,7 +3,8 @@
  * (a) classify — ClickUniqueness, MachineClickDetector, LinkRowResolver;
  * (b) accumulate — ReportAccumulator / countEvents;
  * (c) assemble — assembleReport;
- * plus buildClickMapReport and buildSequenceReport doing it all.
+ * plus buildClickMapReport and buildSequenceReport doing it all, and
+ * buildClickMapReportColumnar for large logs held as typed-array columns.
  */
 export { ClickUniqueness } from './click-uniqueness.ts';
 export { MachineClickDetector } from './machine-clicks.ts';
@@ -17,6 +18,16 @@ export { assembleReport, assembleTotals } from './assemble.ts';
 export type { ReportContext } from './assemble.ts';
 export { buildClickMapReport, countEvents } from './build.ts';
 export type { BuildOptions, ClickMapInput } from './build.ts';
+export { buildClickMapReportColumnar, countColumns } from './columnar.ts';
+export type { ColumnarInput } from './columnar.ts';
+export {
+  toEventColumns,
+  EVENT_TYPE_CODE,
+  BOUNCE_HARD,
+  BOUNCE_SOFT,
+  UNSUBSCRIBE_METHODS,
+} from './event-columns.ts';
+export type { EventColumns, ColumnLink, IndexColumn } from './event-columns.ts';
 export { buildSequenceReport } from './sequence.ts';
 export type { SequenceInput } from './sequence.ts';
 export { compareEvents, sortEvents, inPeriod, messageKey } from './event-order.ts';
