@@ -6,7 +6,7 @@
  * engine over the selected campaigns' raw events (exact, slower).
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import { buildClickMapReport } from '../../utils/report/build.ts';
+import { buildClickMapReport, type ClickMapInput } from '../../utils/report/build.ts';
 import { assembleReport } from '../../utils/report/assemble.ts';
 import type {
   EmailEvent,
@@ -125,14 +125,40 @@ export class SqliteStorage implements Storage {
     return Number(this.#db.prepare('SELECT COUNT(*) AS n FROM events').get()?.n);
   }
 
-  eventsOf(campaignIds: readonly string[]): EmailEvent[] {
-    return this.#db
+  /**
+   * Raw events of the campaigns, streamed from SQLite in the engine's order
+   * (time, type rank, id: utils/report/event-order.ts), so a report over
+   * millions of events never holds them all in memory.
+   */
+  *eventsOf(campaignIds: readonly string[]): Generator<EmailEvent> {
+    const rows = this.#db
       .prepare(
         `SELECT e.body FROM events e JOIN messages m ON m.msg = e.msg
-         WHERE m.campaign_id IN (SELECT value FROM json_each(?))`,
+         WHERE m.campaign_id IN (SELECT value FROM json_each(?))
+         ORDER BY e.at, CASE json_extract(e.body, '$.type')
+           WHEN 'sent' THEN 0 WHEN 'delivered' THEN 1 WHEN 'bounce' THEN 2 WHEN 'open' THEN 3
+           WHEN 'click' THEN 4 WHEN 'unsubscribe' THEN 5 ELSE 6 END, e.id`,
       )
-      .all(JSON.stringify(campaignIds))
-      .map((row) => JSON.parse(String(row.body)) as EmailEvent);
+      .iterate(JSON.stringify(campaignIds));
+    for (const row of rows) yield JSON.parse(String(row.body)) as EmailEvent;
+  }
+
+  /**
+   * The engine over streamed raw events. SQLite orders ids by bytes and
+   * JavaScript by UTF-16 units; they differ only for exotic ids, and then the
+   * streaming engine refuses the order and the report is rebuilt buffered.
+   */
+  #rescan(input: Omit<ClickMapInput, 'events'>, campaignIds: string[], options: ReportOptions) {
+    try {
+      return buildClickMapReport(
+        { ...input, events: this.eventsOf(campaignIds) },
+        { ...options, assumeSorted: true },
+      );
+    } catch (error) {
+      if (!(error instanceof Error) || !error.message.startsWith('events out of order'))
+        throw error;
+      return buildClickMapReport({ ...input, events: this.eventsOf(campaignIds) }, options);
+    }
   }
 
   clickMap(query: ClickMapQuery): ClickMapReport {
@@ -153,15 +179,10 @@ export class SqliteStorage implements Storage {
     const campaignIds = campaigns.map((c) => c.id);
     const days = alignedDays(period);
     if (!days) {
-      const input = {
-        templateId: query.templateId,
-        versions,
-        campaigns,
-        events: this.eventsOf(campaignIds),
-        period,
-      };
-      return buildClickMapReport(
+      const input = { templateId: query.templateId, versions, campaigns, period };
+      return this.#rescan(
         query.versionId === undefined ? input : { ...input, versionId: query.versionId },
+        campaignIds,
         options,
       );
     }

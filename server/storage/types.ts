@@ -48,7 +48,8 @@ export interface Storage {
   ingest(events: readonly EmailEvent[]): IngestOutcome;
   eventCount(): number;
   /** Raw events of campaigns, for the exact slow path and the cross-check. */
-  eventsOf(campaignIds: readonly string[]): EmailEvent[];
+  /** Raw events of the campaigns in the engine's processing order, streamed. */
+  eventsOf(campaignIds: readonly string[]): Iterable<EmailEvent>;
   clickMap(query: ClickMapQuery): ClickMapReport;
   sequenceReport(sequenceId: string): SequenceReport;
   close(): void;
