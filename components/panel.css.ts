@@ -45,7 +45,11 @@ export const PANEL_CSS = `
 }
 .cml-panel {${LIGHT}
   box-sizing: border-box;
-  block-size: 100%;
+  /* The viewport, not 100%: the content script's shadow-root container between
+     the fixed host and the panel has an auto height, so 100% would grow with the
+     content and the panel would never scroll. */
+  block-size: 100vh;
+  block-size: 100dvh;
   overflow: auto;
   container: panel / inline-size;
   background: var(--cml-bg);

@@ -54,7 +54,8 @@ export function watchLayout(doc: Document, options: WatchOptions): LayoutWatch {
   const onScroll = (event: Event) => (event.target === doc ? documentScroll() : request());
   const listen = { capture: true, passive: true, signal };
   doc.addEventListener('scroll', onScroll, listen);
-  for (const type of ['load', 'transitionend', 'toggle'])
+  // 'error': a failed image falls back to its alt text, which changes the link's box.
+  for (const type of ['load', 'error', 'transitionend', 'toggle'])
     doc.addEventListener(type, request, listen);
   view?.addEventListener('resize', request, { passive: true, signal });
   view?.visualViewport?.addEventListener('resize', request, { passive: true, signal });

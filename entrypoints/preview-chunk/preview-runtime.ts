@@ -32,7 +32,9 @@ function previewLink(p: LinkPlacement): PreviewLink {
     href: p.href,
     text: p.text,
     kind: p.kind,
-    hidden: p.hiddenByStyle || p.box?.visible === false,
+    // Only what styles hide: a box measured now may still grow (an image loading
+    // late), and the badge layer re-measures visibility on every pass.
+    hidden: p.hiddenByStyle,
     unsafe: p.unsafe,
     // Measured size, for the pre-send audit's tap-target rule (QA mode).
     box: p.box,

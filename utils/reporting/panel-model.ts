@@ -50,8 +50,14 @@ export function previewModel(
   report: ClickMapReport,
   locale?: string,
 ): PreviewModel {
-  // PreviewLink carries `hidden` (measured in its frame); both consumers read hiddenByStyle.
-  const placements = preview.links.map((link) => ({ ...link, hiddenByStyle: link.hidden }));
+  // `hidden` is what styles hide. The measured box is left out on purpose: it was
+  // taken once at detection (an image may still be loading); the badge layer
+  // re-measures visibility on every pass and hides badges without a box.
+  const placements = preview.links.map((link) => ({
+    ...link,
+    hiddenByStyle: link.hidden,
+    box: null,
+  }));
   const result = matchLinks(placements, report.links, { base: preview.base });
   return {
     panel: toPanelMatch(result),

@@ -27,8 +27,8 @@ export function auditPlacementOf(link: PreviewLink, base: string): AuditPlacemen
     text: link.text,
     kind: link.kind,
     unsafe: link.unsafe,
-    // `hidden` already folds in a measured invisible box; the box keeps the measured size.
-    hiddenByStyle: link.hidden && link.box?.visible !== false,
+    // `hidden` is what styles hide; the measured box (size, visibility) stays apart.
+    hiddenByStyle: link.hidden,
     box: link.box ?? null,
     identity: { key: description.key, dynamic: description.dynamic, domain: description.domain },
     mergeTags: description.mergeTags,

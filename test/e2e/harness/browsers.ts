@@ -5,7 +5,7 @@
  * (WebDriver BiDi, browser.installExtension). No tool downloads a browser: a
  * missing one is an error that names the install command.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromiumArgs, CHROMIUM_PATH, FIREFOX_PATH } from '../../../scripts/browser-flags.ts';
@@ -20,6 +20,22 @@ export interface TestPage {
   /** Waits until `fn` returns truthy; returns its value. */
   waitFor<A, R>(fn: (arg: A) => R, arg: A, timeoutMs?: number): Promise<R>;
   screenshot(path: string): Promise<void>;
+  /** Sets the page's viewport (CSS pixels). */
+  setViewport(width: number, height: number): Promise<void>;
+  /**
+   * A real mouse click on the first element matching `selector`, searched in
+   * the document and in every open shadow root (our panel lives in one).
+   */
+  click(selector: string): Promise<void>;
+  /** Clicks `selector` (as click()) and resolves with the file the click downloaded. */
+  download(selector: string, timeoutMs?: number): Promise<DownloadedFile>;
+  close(): Promise<void>;
+}
+
+export interface DownloadedFile {
+  /** The name the page suggested (<a download>). */
+  name: string;
+  bytes: Buffer;
 }
 
 export interface ExtensionBrowser {
@@ -53,6 +69,28 @@ export function requireBrowser(name: BrowserName): void {
   );
 }
 
+/**
+ * A private copy of the build for one browser run. Both browsers read
+ * extension files lazily (the panel and preview chunks are imported on first
+ * use), so a rebuild of .output during a run would otherwise hand a running
+ * browser chunks of another build. A copy taken while a build was writing
+ * (the manifest changed or vanished meanwhile) is taken again.
+ */
+async function snapshotBuild(name: BrowserName): Promise<string> {
+  const manifest = join(BUILDS[name], 'manifest.json');
+  const stamp = () => (existsSync(manifest) ? statSync(manifest).mtimeMs : -1);
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const before = stamp();
+    const dir = join(mkdtempSync(join(tmpdir(), `clickmap-${name}-build-`)), 'extension');
+    if (before > 0) {
+      cpSync(BUILDS[name], dir, { recursive: true });
+      if (stamp() === before && existsSync(join(dir, 'manifest.json'))) return dir;
+    }
+    await new Promise((ok) => setTimeout(ok, 1_000));
+  }
+  throw new Error(`${BUILDS[name]} kept changing: is a build running in a loop?`);
+}
+
 export async function launch(name: BrowserName): Promise<ExtensionBrowser> {
   requireBrowser(name);
   return name === 'chromium' ? launchChromium() : launchFirefox();
@@ -65,7 +103,9 @@ async function launchChromium(): Promise<ExtensionBrowser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: EXECUTABLES.chromium,
     headless: true,
-    args: chromiumArgs(BUILDS.chromium),
+    // Downloads are saved (to a temporary folder) so tests can read them.
+    acceptDownloads: true,
+    args: chromiumArgs(await snapshotBuild('chromium')),
   });
   return {
     name: 'chromium',
@@ -82,6 +122,18 @@ async function launchChromium(): Promise<ExtensionBrowser> {
           return (await handle.jsonValue()) as never;
         },
         screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
+        setViewport: (width, height) => page.setViewportSize({ width, height }),
+        // Playwright's CSS engine pierces open shadow roots.
+        click: (selector) => page.locator(selector).first().click(),
+        download: async (selector, timeout = 15_000) => {
+          const [download] = await Promise.all([
+            page.waitForEvent('download', { timeout }),
+            page.locator(selector).first().click(),
+          ]);
+          const path = await download.path();
+          return { name: download.suggestedFilename(), bytes: readFileSync(path) };
+        },
+        close: () => page.close(),
       };
     },
     close: () => context.close(),
@@ -90,6 +142,7 @@ async function launchChromium(): Promise<ExtensionBrowser> {
 
 async function launchFirefox(): Promise<ExtensionBrowser> {
   const puppeteer = (await import('puppeteer-core')).default;
+  const downloads = mkdtempSync(join(tmpdir(), 'clickmap-firefox-downloads-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: EXECUTABLES.firefox,
@@ -103,9 +156,18 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
       'app.update.enabled': false,
       'extensions.update.enabled': false,
       'datareporting.policy.dataSubmissionEnabled': false,
+      // Save every download to one folder without asking (tests read the files).
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloads,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.start_downloads_in_tmp_dir': false,
+      'browser.download.alwaysOpenPanel': false,
+      'browser.helperApps.neverAsk.saveToDisk':
+        'text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/octet-stream',
     },
   });
-  await browser.installExtension(BUILDS.firefox);
+  await browser.installExtension(await snapshotBuild('firefox'));
   return {
     name: 'firefox',
     extensionOrigin: `moz-extension://${FIREFOX_TEST_UUID}/`,
@@ -129,8 +191,44 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
           return (await handle.jsonValue()) as never;
         },
         screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
+        setViewport: (width, height) => page.setViewport({ width, height }),
+        // pierce/ searches the document and every open shadow root.
+        click: (selector) => page.click(`pierce/${selector}`),
+        download: async (selector, timeout = 15_000) => {
+          const before = new Set(readdirSync(downloads));
+          await page.click(`pierce/${selector}`);
+          return awaitNewFile(downloads, before, timeout);
+        },
+        close: () => page.close(),
       };
     },
     close: () => browser.close(),
   };
+}
+
+/**
+ * Waits for a finished new file in `dir` (Firefox writes `name.part` first,
+ * then renames it) whose size has stopped changing.
+ */
+async function awaitNewFile(
+  dir: string,
+  before: ReadonlySet<string>,
+  timeoutMs: number,
+): Promise<DownloadedFile> {
+  const deadline = Date.now() + timeoutMs;
+  // The size seen on the previous poll: a file is complete once it stops growing.
+  let [lastName, lastSize] = ['', -1];
+  while (Date.now() < deadline) {
+    const fresh = readdirSync(dir).filter((f) => !before.has(f) && !f.endsWith('.part'));
+    const name = fresh[0];
+    if (name && readdirSync(dir).every((f) => !f.endsWith('.part'))) {
+      const bytes = readFileSync(join(dir, name));
+      if (lastName === name && lastSize === bytes.length && bytes.length > 0) {
+        return { name, bytes };
+      }
+      [lastName, lastSize] = [name, bytes.length];
+    }
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  throw new Error(`no download arrived in ${dir} within ${timeoutMs} ms`);
 }

@@ -1,7 +1,8 @@
 /**
  * A static file server on 127.0.0.1 (random port) for e2e pages: /pages/* from
  * test/e2e/pages, /corpus/* from ../shared/corpus (real templates). Paths are
- * confined to those roots.
+ * confined to those roots. /slow/<ms>/<path> answers /<path> after <ms>
+ * milliseconds (a slow image server: resources that load or fail late).
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -36,7 +37,13 @@ function fileFor(urlPath: string): string | null {
 
 export async function startStaticServer(): Promise<StaticServer> {
   const server: Server = createServer(async (req, res) => {
-    const file = fileFor(new URL(req.url ?? '/', 'http://x').pathname);
+    let path = new URL(req.url ?? '/', 'http://x').pathname;
+    const slow = /^\/slow\/(\d{1,5})(\/.*)$/.exec(path);
+    if (slow?.[1] && slow[2]) {
+      await new Promise((ok) => setTimeout(ok, Number(slow[1])));
+      path = slow[2];
+    }
+    const file = fileFor(path);
     try {
       if (!file) throw new Error('outside roots');
       const body = await readFile(file);
