@@ -164,4 +164,50 @@ describe('matchLinks', () => {
     expect(result.unmatchedRows.map((r) => r.rowKey)).toEqual(['u']);
     expect(result.unmatchedPlacements).toHaveLength(4);
   });
+
+  it('does not shift numbers when a link is added above the email (positional ids)', () => {
+    const result = matchLinks(
+      [
+        placement(0, 'mailto:?subject=Fwd'),
+        placement(1, 'https://a.example/'),
+        placement(2, '{{action_url}}'),
+      ],
+      [
+        row('https://a.example/', { linkId: 'L0', ordinal: 0, rowKey: 'A' }),
+        row('{{action_url}}', { linkId: 'L1', ordinal: 1, rowKey: 'ACTION' }),
+      ],
+    );
+    expect(summary(result)).toEqual([
+      [0, null, null, null],
+      [1, 'A', 'url', null],
+      [2, 'ACTION', 'url', null],
+    ]);
+    expect(result.unmatchedRows).toEqual([]);
+  });
+
+  it('keeps a personalised row on its position when the email shows the rendered URL', () => {
+    const result = matchLinks(
+      [placement(0, 'https://a.example/'), placement(1, 'https://app.example/start?token=x1')],
+      [
+        row('https://a.example/', { linkId: 'L0', ordinal: 0, rowKey: 'A' }),
+        row('{{action_url}}', { linkId: 'L1', ordinal: 1, rowKey: 'ACTION' }),
+      ],
+    );
+    expect(summary(result)).toEqual([
+      [0, 'A', 'linkId', null],
+      [1, 'ACTION', 'ordinal', null],
+    ]);
+  });
+
+  it("matches a row summed over versions by the source's key when only that one is on the page", () => {
+    // All-versions report: the row is named after v2's URL, its key is v1's (what the page shows).
+    const summed = row('https://shop.example/autumn-offer', {
+      linkId: 'L0',
+      ordinal: 0,
+      rowKey: 'L0',
+      key: linkIdentity('https://a.example/').key,
+    });
+    const result = matchLinks([placement(0, 'https://a.example/')], [summed]);
+    expect(summary(result)).toEqual([[0, 'L0', 'linkId', null]]);
+  });
 });

@@ -62,10 +62,12 @@ export function matchLinks<P extends MatchablePlacement>(
     matchedBy: null,
     duplicate: null,
   }));
-  const rowKeys = new Map(rows.map((row) => [row, row.url ? keyOf(row.url) : row.key]));
-  let pending = matchByLinkId(matches, rows);
+  const pageKeys = new Set(matches.map((match) => match.key));
+  const rowKeys = new Map(rows.map((row) => [row, rowKeyOf(row, keyOf, pageKeys)]));
+  let pending = matchByLinkId(matches, rows, rowKeys);
   pending = matchByOrdinal(matches, pending, rowKeys);
-  const unmatchedRows = matchByKey(matches, pending, rowKeys);
+  pending = matchByKey(matches, pending, rowKeys);
+  const unmatchedRows = matchDynamicByPosition(matches, pending);
   markDuplicates(matches);
   return {
     placements: matches,
@@ -76,21 +78,67 @@ export function matchLinks<P extends MatchablePlacement>(
   };
 }
 
+/**
+ * The row's identity as this normaliser computes it from its URL; else the
+ * source's own key when only that one is on the page (a row summed over
+ * several versions carries the newest version's URL and an older one's key).
+ */
+function rowKeyOf(
+  row: ClickMapLinkRow,
+  keyOf: (href: string) => string,
+  page: Set<string>,
+): string {
+  const fromUrl = row.url ? keyOf(row.url) : row.key;
+  return !page.has(fromUrl) && page.has(row.key) ? row.key : fromUrl;
+}
+
 function assign<P>(match: PlacementMatch<P>, row: ClickMapLinkRow, reason: MatchReason): void {
   match.row = row;
   match.matchedBy = reason;
 }
 
-/** Rows the source attributes to a placement id present on the page. */
+/** `L<n>`: the id extraction gives a link without a source id; it only says "n-th link". */
+const POSITIONAL_ID = /^L\d+$/;
+
+/**
+ * Rows the source attributes to a placement id present on the page. A
+ * positional id (`L<n>` on both sides) is only a position: one link added
+ * above the email (an ESP's "forward" link, a template edit) would shift every
+ * number onto its neighbour, so it pairs only where the identities agree;
+ * personalised rows get their position back in matchDynamicByPosition.
+ */
 function matchByLinkId<P extends MatchablePlacement>(
   matches: PlacementMatch<P>[],
   rows: readonly ClickMapLinkRow[],
+  rowKeys: Map<ClickMapLinkRow, string>,
 ): ClickMapLinkRow[] {
   const byLinkId = new Map(matches.map((match) => [match.placement.linkId, match]));
   return rows.filter((row) => {
     const match = row.linkId === null ? undefined : byLinkId.get(row.linkId);
     if (!match || match.row) return true;
+    if (POSITIONAL_ID.test(row.linkId ?? '') && match.key !== rowKeys.get(row)) return true;
     assign(match, row, 'linkId');
+    return false;
+  });
+}
+
+/**
+ * Personalised rows (merge tags in the template, a concrete URL in the
+ * received email) have no identity to compare: they keep the position their
+ * id or ordinal names, when that placement is still free and a web link.
+ */
+function matchDynamicByPosition<P extends MatchablePlacement>(
+  matches: PlacementMatch<P>[],
+  rows: ClickMapLinkRow[],
+): ClickMapLinkRow[] {
+  const byOrdinal = new Map(matches.map((match) => [match.placement.ordinal, match]));
+  return rows.filter((row) => {
+    const position = POSITIONAL_ID.test(row.linkId ?? '')
+      ? Number(row.linkId?.slice(1))
+      : row.ordinal;
+    const match = position === null ? undefined : byOrdinal.get(position);
+    if (!row.dynamic || !match || match.row || !/^https?:/i.test(match.placement.href)) return true;
+    assign(match, row, 'ordinal');
     return false;
   });
 }
