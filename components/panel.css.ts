@@ -110,10 +110,12 @@ export const PANEL_CSS = `
 .cml-table caption { text-align: start; font-weight: 600; padding-block-end: 4px; }
 .cml-table th, .cml-table td { padding: 4px; border-block-end: 1px solid var(--cml-border); text-align: start; vertical-align: top; }
 .cml-table .cml-num { text-align: end; white-space: nowrap; }
+/* Headers may wrap ("Unique / clicks") so every column, the locate buttons too, fits 440 px. */
+.cml-table th.cml-num { white-space: normal; }
 .cml-table th button { border: 0; background: none; padding: 2px; font-weight: 600; inline-size: 100%; text-align: inherit; }
 .cml-table tbody tr:hover, .cml-table tbody tr.cml-highlighted { background: var(--cml-row-hover); }
 .cml-table tfoot td { font-weight: 600; }
-.cml-url { overflow-wrap: anywhere; min-inline-size: 14ch; }
+.cml-url { overflow-wrap: anywhere; min-inline-size: 10ch; }
 .cml-name { min-inline-size: 10ch; }
 .cml-marker { display: inline-block; margin-inline-start: 4px; padding: 0 4px; border-radius: 4px; font-size: 11px; background: var(--cml-surface); border: 1px solid var(--cml-border); color: var(--cml-muted); white-space: nowrap; }
 .cml-swatch { display: inline-block; inline-size: 8px; block-size: 8px; border-radius: 2px; margin-inline-end: 4px; }
