@@ -7,7 +7,7 @@ import { useRef } from 'preact/hooks';
 import type { AuditFinding, NumberedPlacement } from '../utils/audit/types.ts';
 import { shortenUrl } from '../utils/panel/format.ts';
 import type { QaState } from './panel-store.ts';
-import { downloadText } from './qa-download.ts';
+import { downloadText } from './download.ts';
 
 export interface QaViewProps {
   qa: QaState | null;

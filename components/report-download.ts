@@ -6,9 +6,7 @@
 import type { ClickMapReport } from '../utils/report/report-types.ts';
 import { exportFileName } from '../utils/panel/export-name.ts';
 import type { ExportFormat } from '../utils/panel/view-types.ts';
-
-/** Long enough for the browser to start reading the blob before it is revoked. */
-const REVOKE_AFTER_MS = 30_000;
+import { downloadBlob } from './download.ts';
 
 export async function buildExportBlob(report: ClickMapReport, format: ExportFormat): Promise<Blob> {
   if (format === 'csv') {
@@ -25,16 +23,7 @@ export async function downloadReport(
   format: ExportFormat,
   container: Element,
 ): Promise<string> {
-  const blob = await buildExportBlob(report, format);
   const name = exportFileName(report, format);
-  const url = URL.createObjectURL(blob);
-  const link = container.ownerDocument.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  container.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
+  downloadBlob(await buildExportBlob(report, format), name, container);
   return name;
 }
