@@ -84,7 +84,7 @@ export function createPanelController(store: PanelStore) {
   };
 
   const showReady = (outcome: Extract<ReportOutcome, { state: 'ready' }>, preview: PreviewInfo) => {
-    store.setTemplateName(outcome.report.templateId);
+    store.setTemplateName(outcome.templateName ?? outcome.report.templateId);
     store.setSequence(outcome.sequence);
     // The Click Map API gives every number: the exact engine view. Other sources: "—" with reasons.
     const report = engineReportOf(outcome.report);

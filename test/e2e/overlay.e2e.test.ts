@@ -5,6 +5,7 @@
  * template; the locate button scrolls the preview to the link and rings it;
  * badges live in our own layer, never in the email's DOM.
  */
+import { DEMO_TEMPLATES } from '../../server/demo-data.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestPage } from './harness/browsers.ts';
 import { clickMap, displayedShares, formatters, matchedTemplate, rowAt } from './harness/api.ts';
@@ -73,7 +74,8 @@ for (const name of BROWSERS) {
           if (!row) throw new Error(`the API has no row for placement ${ordinal} of ${id}`);
           return row;
         };
-        expect(panel.template).toBe(`Template: ${id}`);
+        const name = DEMO_TEMPLATES.find((t) => t.id === id)?.name;
+        expect(panel.template).toBe(`Template: ${name}`);
 
         // One badge per visible link, each with its row's unique clicks and % of total.
         const visible = preview.links.filter((l) => l.visible);
@@ -291,7 +293,7 @@ for (const name of BROWSERS) {
       await page.close();
       // Still the welcome template (a mailto is no evidence for matching).
       expect(await matchedTemplate(fx.api, matchableHrefs(preview))).toBe('welcome');
-      expect(panel.template).toBe('Template: welcome');
+      expect(panel.template).toBe('Template: Welcome (Postmark)');
       const report = await clickMap(fx.api, 'welcome');
       const shares = displayedShares(report.links);
       const f = formatters(locale);

@@ -92,6 +92,8 @@ export type ReportOutcome =
       campaigns?: CampaignChoice[];
       /** The campaign the report is restricted to; null: all campaigns of the template. */
       campaignId?: string | null;
+      /** The matched template's name, when the source has one. */
+      templateName?: string | null;
     };
 
 /** A message the top frame sends to one preview frame through the background. */

@@ -88,9 +88,12 @@ export async function loadFromClickMapApi(
     includeMachineClicks,
     ...(selection.versionId ? { versionId: selection.versionId } : {}),
   };
-  const [report, sequence] = await Promise.all([
+  const [report, sequence, names] = await Promise.all([
     cached(['report', query], () => source.report(query)),
     sequenceOf(source, cached, campaigns, picked ?? match.campaignId),
+    // The name is a nicety: a failing template list must not cost the report.
+    cached(['template-names'], () => source.templateNames()).catch(() => null),
   ]);
-  return { state: 'ready', match, report, sequence, campaigns, campaignId: picked };
+  const templateName = names?.get(match.templateId) ?? null;
+  return { state: 'ready', match, report, sequence, campaigns, campaignId: picked, templateName };
 }

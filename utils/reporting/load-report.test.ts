@@ -98,6 +98,7 @@ describe('Click Map API (reference server, demo data)', () => {
   it('lists the template campaigns and narrows the report to a picked step', async () => {
     const html = templateHtml('postmark-plain-trial-expiring.html');
     const all = ready(await load(settings(), fetchHttp, html));
+    expect(all.templateName).toBe('Sales outreach (Postmark)');
     expect(all.campaignId).toBeNull();
     expect(all.report.campaignIds).toEqual([
       'sales-step1',

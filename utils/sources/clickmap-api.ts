@@ -12,6 +12,7 @@ import {
   ClickMapReportSchema,
   MatchResultSchema,
   SequenceReportSchema,
+  TemplateListSchema,
 } from '../api/index.ts';
 import type { Campaign } from '../report/model.ts';
 import type { MatchRequest, MatchResult } from '../api/index.ts';
@@ -33,6 +34,7 @@ export const CLICKMAP_API_PATHS = {
   sequenceReport: (sequenceId: string) => `/v1/sequences/${encodeURIComponent(sequenceId)}/report`,
   match: '/v1/match',
   campaigns: '/v1/campaigns',
+  templates: '/v1/templates',
 };
 
 /** The engine computes every number. */
@@ -77,6 +79,7 @@ export function createClickMapApiSource(config: ClickMapApiConfig, deps: SourceD
     sequenceReport(sequenceId: string): Promise<SequenceReport>;
     match(request: MatchRequest): Promise<MatchResult>;
     campaigns(templateId: string): Promise<Campaign[]>;
+    templateNames(): Promise<Map<string, string>>;
   } = {
     kind: 'clickmap-api',
     capabilities: ENGINE_CAPABILITIES,
@@ -109,6 +112,15 @@ export function createClickMapApiSource(config: ClickMapApiConfig, deps: SourceD
         },
         SequenceReportSchema,
       ),
+    templateNames: async () => {
+      const url = buildUrl(config.apiUrl, CLICKMAP_API_PATHS.templates);
+      const list = await requestJson(
+        deps,
+        { url, method: 'GET', headers: headers(config) },
+        TemplateListSchema,
+      );
+      return new Map(list.templates.map((t) => [t.id, t.name]));
+    },
     campaigns: async (templateId) => {
       const url = buildUrl(config.apiUrl, CLICKMAP_API_PATHS.campaigns, { templateId });
       const list = await requestJson(
