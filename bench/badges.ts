@@ -9,6 +9,7 @@
  *      scrolling (no pass needed; a forced one per frame as the worst case).
  * Run: node bench/badges.ts [runs=60] [frames=240] [screenshot.png]
  */
+import { CHROMIUM_OFFLINE_ARGS, CHROMIUM_PATH } from '../scripts/browser-flags.ts';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
@@ -49,16 +50,9 @@ function line(name: string, times: readonly number[], target: number): string {
 
 async function openPage(html: string, code: string): Promise<Page> {
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_OFFLINE_ARGS,
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   // No internet: fail remote images at once (they keep their width/height attributes).

@@ -16,16 +16,9 @@ import type { ElementHandle, Frame, Page } from 'playwright-core';
 export const MESSAGE_BODY = '#messagebody .message-htmlpart > div';
 export const PREVIEW_FRAME = 'iframe#messagecontframe';
 
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM_PATH as CHROMIUM } from '../../../scripts/browser-flags.ts';
 /** Headless flags for this offline machine (no background connections). */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { CHROMIUM_OFFLINE_ARGS as CHROMIUM_ARGS } from '../../../scripts/browser-flags.ts';
 
 const LIST_TIMEOUT_MS = 20_000;
 
