@@ -12,6 +12,26 @@ export interface DemoBrowserOptions {
   settings: { apiUrl: string; token: string };
 }
 
+/**
+ * Writes what the options page would save into the extension's storage, from
+ * its service worker (`chrome` is the extension API there). The reference
+ * server answers CORS for extension origins, so no host permission is needed.
+ */
+export async function writeExtensionSettings(
+  context: BrowserContext,
+  settings: { apiUrl: string; token: string },
+): Promise<void> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  type WorkerGlobal = { chrome: { storage: { local: { set(items: object): Promise<void> } } } };
+  await worker.evaluate(
+    (s) =>
+      (globalThis as unknown as WorkerGlobal).chrome.storage.local.set({
+        settings: { ...s, includeMachineClicks: false, disabledSites: [] },
+      }),
+    settings,
+  );
+}
+
 export async function openDemoBrowser(options: DemoBrowserOptions): Promise<BrowserContext> {
   const context = await chromium.launchPersistentContext(
     mkdtempSync(join(tmpdir(), 'clickmap-demo-profile-')),
@@ -22,17 +42,7 @@ export async function openDemoBrowser(options: DemoBrowserOptions): Promise<Brow
       viewport: { width: 1440, height: 960 },
     },
   );
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  // What the options page would save; the demo server answers CORS for extension origins.
-  // Runs inside the extension's service worker, where `chrome` is the extension API.
-  type WorkerGlobal = { chrome: { storage: { local: { set(items: object): Promise<void> } } } };
-  await worker.evaluate(
-    (settings) =>
-      (globalThis as unknown as WorkerGlobal).chrome.storage.local.set({
-        settings: { ...settings, includeMachineClicks: false, disabledSites: [] },
-      }),
-    options.settings,
-  );
+  await writeExtensionSettings(context, options.settings);
   return context;
 }
 

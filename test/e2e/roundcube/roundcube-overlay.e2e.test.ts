@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs } from '../../../scripts/browser-flags.ts';
+import { writeExtensionSettings } from '../../../scripts/demo/browser.ts';
 import { startServer, type RunningServer } from '../../../server/start.ts';
 import type { EmailEvent } from '../../../utils/report/model.ts';
 import type { ClickMapReport } from '../../../utils/report/report-types.ts';
@@ -117,15 +118,7 @@ describe('Clickmap Lens in a real Roundcube', () => {
       args: chromiumArgs(BUILDS.chromium),
       viewport: { width: 1400, height: 900 },
     });
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    type WorkerGlobal = { chrome: { storage: { local: { set(items: object): Promise<void> } } } };
-    await worker.evaluate(
-      (s) =>
-        (globalThis as unknown as WorkerGlobal).chrome.storage.local.set({
-          settings: { ...s, includeMachineClicks: false, disabledSites: [] },
-        }),
-      { apiUrl: server.url, token: server.token },
-    );
+    await writeExtensionSettings(context, { apiUrl: server.url, token: server.token });
     mkdirSync(SHOTS, { recursive: true });
   }, 900_000);
 
