@@ -39,7 +39,7 @@ interface DuckDbApi {
 const DUCKDB_PACKAGE = '@duckdb/node-api';
 import { execFileSync } from 'node:child_process';
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildClickMapReport } from '../utils/report/build.ts';
 import { buildClickMapReportColumnar } from '../utils/report/columnar.ts';
@@ -47,6 +47,7 @@ import type { EventColumns } from '../utils/report/event-columns.ts';
 import { BOUNCE_HARD } from '../utils/report/event-columns.ts';
 import type { Campaign, EmailEvent } from '../utils/report/model.ts';
 import type { ClickMapReport } from '../utils/report/report-types.ts';
+import { ReportThreads } from '../server/report/report-threads.ts';
 
 const DAY = 86_400_000;
 const TYPES = ['sent', 'delivered', 'bounce', 'open', 'click'] as const;
@@ -73,6 +74,8 @@ interface SideResult {
   /** CPU time (user + system) of the timed part: less skewed by other jobs than wall time. */
   cpuSeconds: number;
   loadSeconds?: number;
+  /** Threaded engine: starting its worker threads (once per process, before the timed part). */
+  startSeconds?: number;
   /** Engine side: RSS with the input columns only, and right after the engine returned (state still held). */
   rssBeforeMb?: number;
   rssAfterMb?: number;
@@ -162,21 +165,26 @@ function sortOrder(c: Generated): Uint32Array {
   return order;
 }
 
-/** The sorted log as engine columns; message m = campaign m & 1 × recipient m >>> 1; id = position. */
-function sortedColumns(n: number): EventColumns {
+/**
+ * The sorted log as engine columns; message m = campaign m & 1 × recipient m >>> 1; id = position.
+ * `shared`: the arrays live in SharedArrayBuffers (input of the threaded engine, read in place).
+ */
+function sortedColumns(n: number, shared = false): EventColumns {
   const g = generate(n);
   const order = sortOrder(g);
   const count = g.count;
+  const alloc = <T>(Type: new (buffer: ArrayBufferLike) => T, bytes: number): T =>
+    new Type(shared ? new SharedArrayBuffer(count * bytes) : new ArrayBuffer(count * bytes));
   const c = {
     count,
-    type: new Uint8Array(count),
-    at: new Uint32Array(count),
-    campaign: new Uint8Array(count),
-    recipient: new Uint32Array(count),
-    detail: new Uint8Array(count),
-    link: new Uint8Array(count),
-    userAgent: new Uint8Array(count),
-    id: new Float64Array(count),
+    type: alloc(Uint8Array, 1),
+    at: alloc(Uint32Array, 4),
+    campaign: alloc(Uint8Array, 1),
+    recipient: alloc(Uint32Array, 4),
+    detail: alloc(Uint8Array, 1),
+    link: alloc(Uint8Array, 1),
+    userAgent: alloc(Uint8Array, 1),
+    id: alloc(Float64Array, 8),
   };
   for (let pos = 0; pos < count; pos++) {
     const i = order[pos]!;
@@ -247,6 +255,34 @@ function engineSide(n: number, objects: boolean): SideResult {
     rssAfterMb,
     peakRssMb: peakRssMb(),
     numbers,
+  };
+}
+
+/** The same engine split by recipient over `threads` threads (server/report/report-threads.ts). */
+async function threadedSide(n: number, threads: number): Promise<SideResult> {
+  const columns = sortedColumns(n, true);
+  const input = { templateId: 't', versions: [], campaigns, columns };
+  (globalThis as { gc?: () => void }).gc?.();
+  const tStart = performance.now();
+  const pool = await ReportThreads.start(threads);
+  const startSeconds = (performance.now() - tStart) / 1000;
+  const rssBeforeMb = rssMb();
+  const cpu0 = process.cpuUsage(); // every thread of the process
+  const t0 = performance.now();
+  const report = await pool.buildClickMapReport(input, { assumeSorted: true });
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const rssAfterMb = rssMb();
+  await pool.close();
+  return {
+    events: columns.count,
+    seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    startSeconds,
+    rssBeforeMb,
+    rssAfterMb,
+    peakRssMb: peakRssMb(),
+    numbers: reportNumbers(report),
   };
 }
 
@@ -343,8 +379,8 @@ async function duckdbSide(n: number): Promise<SideResult> {
   };
 }
 
-function runSide(side: string, n: number): SideResult {
-  const args = ['--expose-gc', process.argv[1]!, '--side', side, String(n)];
+function runSide(side: string, n: number, threads = 1): SideResult {
+  const args = ['--expose-gc', process.argv[1]!, '--side', side, String(n), String(threads)];
   const out = execFileSync(process.execPath, args, {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
@@ -364,19 +400,22 @@ const load = (): string =>
     .map((l) => l.toFixed(2))
     .join(' ');
 
-function parent(n: number, reps: number, objects: boolean): void {
+function parent(n: number, reps: number, objects: boolean, threads: number): void {
   console.log(
-    `N = ${n.toLocaleString('en')}, ${reps} cold runs per side (medians), load avg ${load()}`,
+    `N = ${n.toLocaleString('en')}, ${reps} cold runs per side (medians), engine threads ${threads} (DuckDB: all ${availableParallelism()} cores), load avg ${load()}`,
   );
   const engine: SideResult[] = [];
+  const threaded: SideResult[] = [];
   const duck: SideResult[] = [];
   for (let r = 0; r < reps; r++) {
     const e = runSide('engine', n);
+    const t = runSide('threads', n, threads);
     const d = runSide('duckdb', n);
     engine.push(e);
+    threaded.push(t);
     duck.push(d);
     console.log(
-      `  run ${r + 1}: engine ${e.seconds.toFixed(2)} s (cpu ${e.cpuSeconds.toFixed(2)} s) | duckdb load ${d.loadSeconds!.toFixed(2)} s + query ${d.seconds.toFixed(2)} s (query cpu ${d.cpuSeconds.toFixed(2)} s, all threads) | load avg ${load()}`,
+      `  run ${r + 1}: engine 1 thread ${e.seconds.toFixed(2)} s (cpu ${e.cpuSeconds.toFixed(2)} s) | engine ${threads} threads ${t.seconds.toFixed(2)} s (cpu ${t.cpuSeconds.toFixed(2)} s; start ${t.startSeconds!.toFixed(2)} s) | duckdb load ${d.loadSeconds!.toFixed(2)} s + query ${d.seconds.toFixed(2)} s (query cpu ${d.cpuSeconds.toFixed(2)} s) | load avg ${load()}`,
     );
   }
   const events = engine[0]!.events;
@@ -386,19 +425,28 @@ function parent(n: number, reps: number, objects: boolean): void {
   const loadQueryS = med(duck, (d) => d.seconds + d.loadSeconds!);
   const line = (name: string, s: number): void =>
     console.log(`${name.padEnd(20)} ${s.toFixed(2).padStart(6)} s  ${rate(events, s)}`);
-  line('engine (columnar)', engineS);
+  const threadedS = med(threaded, (t) => t.seconds);
+  const startS = med(threaded, (t) => t.startSeconds!);
+  line('engine, 1 thread', engineS);
+  line(`engine, ${threads} threads`, threadedS);
+  line(`  + thread start`, threadedS + startS);
   line('duckdb query only', queryS);
   line('duckdb load+query', loadQueryS);
-  console.log(
-    `ratio engine / duckdb (wall): ${(queryS / engineS).toFixed(2)}× (query only), ${(loadQueryS / engineS).toFixed(2)}× (load + query)`,
-  );
+  const ratio = (label: string, s: number): void =>
+    console.log(
+      `ratio duckdb / ${label} (wall): ${(queryS / s).toFixed(2)}× (query only), ${(loadQueryS / s).toFixed(2)}× (load + query)`,
+    );
+  ratio('engine 1 thread', engineS);
+  ratio(`engine ${threads} threads`, threadedS);
+  ratio(`engine ${threads} threads incl. thread start`, threadedS + startS);
   const engineCpu = med(engine, (e) => e.cpuSeconds);
+  const threadedCpu = med(threaded, (t) => t.cpuSeconds);
   const queryCpu = med(duck, (d) => d.cpuSeconds);
   console.log(
-    `cpu time: engine ${engineCpu.toFixed(2)} s (1 thread), duckdb query ${queryCpu.toFixed(2)} s (all its threads): ${(queryCpu / engineCpu).toFixed(2)}×`,
+    `cpu time: engine ${engineCpu.toFixed(2)} s (1 thread), ${threadedCpu.toFixed(2)} s (${threads} threads), duckdb query ${queryCpu.toFixed(2)} s (all its threads): ${(queryCpu / engineCpu).toFixed(2)}× / ${(queryCpu / threadedCpu).toFixed(2)}× less`,
   );
   console.log(
-    `engine RSS (DuckDB never loaded): input columns ${med(engine, (e) => e.rssBeforeMb!)} MB, with engine state ${med(engine, (e) => e.rssAfterMb!)} MB, process peak incl. data generation ${med(engine, (e) => e.peakRssMb)} MB; duckdb process peak ${med(duck, (d) => d.peakRssMb)} MB`,
+    `engine RSS (DuckDB never loaded): input columns ${med(engine, (e) => e.rssBeforeMb!)} MB, with engine state ${med(engine, (e) => e.rssAfterMb!)} MB (${threads} threads: ${med(threaded, (t) => t.rssAfterMb!)} MB), process peak incl. data generation ${med(engine, (e) => e.peakRssMb)} MB (${threads} threads: ${med(threaded, (t) => t.peakRssMb)} MB); duckdb process peak ${med(duck, (d) => d.peakRssMb)} MB`,
   );
   if (objects) {
     const o = runSide('objects', n);
@@ -408,7 +456,9 @@ function parent(n: number, reps: number, objects: boolean): void {
     engine.push(o);
   }
   const expected = JSON.stringify(duck[0]!.numbers);
-  const mismatched = [...engine, ...duck].filter((s) => JSON.stringify(s.numbers) !== expected);
+  const mismatched = [...engine, ...threaded, ...duck].filter(
+    (s) => JSON.stringify(s.numbers) !== expected,
+  );
   if (mismatched.length > 0) {
     console.error('NUMBERS DIFFER between engine and DuckDB:');
     console.error(JSON.stringify({ duckdb: duck[0]!.numbers, other: mismatched[0]!.numbers }));
@@ -423,11 +473,22 @@ const sideAt = args.indexOf('--side');
 if (sideAt >= 0) {
   const side = args[sideAt + 1]!;
   const n = Number(args[sideAt + 2]);
-  const result = side === 'duckdb' ? await duckdbSide(n) : engineSide(n, side === 'objects');
+  const threads = Number(args[sideAt + 3] ?? 1);
+  const result =
+    side === 'duckdb'
+      ? await duckdbSide(n)
+      : side === 'threads'
+        ? await threadedSide(n, threads)
+        : engineSide(n, side === 'objects');
   console.log(JSON.stringify(result));
 } else {
   const repsAt = args.indexOf('--reps');
   const reps = repsAt >= 0 ? Number(args[repsAt + 1]) : 3;
-  const n = Number(args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--reps') ?? 10_000_000);
-  parent(n, reps, !args.includes('--no-objects'));
+  const threadsAt = args.indexOf('--threads');
+  const threads = threadsAt >= 0 ? Number(args[threadsAt + 1]) : availableParallelism();
+  const n = Number(
+    args.find((a, i) => /^\d+$/.test(a) && !['--reps', '--threads'].includes(args[i - 1]!)) ??
+      10_000_000,
+  );
+  parent(n, reps, !args.includes('--no-objects'), threads);
 }

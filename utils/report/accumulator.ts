@@ -135,6 +135,9 @@ export class ReportAccumulator {
       finalUrl: event.finalUrl,
     };
     pending.rowKey = pending.row.rowKey;
+    // A row is named by its first click in event order (as the server's row_refs), not by the
+    // first one a settled burst chain applies: that keeps the name independent of settle order.
+    if (!this.#rows.has(pending.rowKey)) this.#rows.set(pending.rowKey, newRowTally(pending.row));
     this.#applyClicks(this.#detector.push(pending, tally.referenceAt));
   }
 
@@ -143,8 +146,7 @@ export class ReportAccumulator {
   }
 
   #applyClick(click: PendingClick): void {
-    let row = this.#rows.get(click.rowKey);
-    if (!row) this.#rows.set(click.rowKey, (row = newRowTally(click.row)));
+    const row = this.#rows.get(click.rowKey)!; // created when the click arrived
     if (click.machine !== null && click.inPeriod) {
       row.machineClicks++;
       this.#machineClicks++;

@@ -16,6 +16,10 @@ import { MessageIndex } from './message-index.ts';
 import type { Period } from './model.ts';
 import type { ReportOptions } from './options.ts';
 import { resolveOptions } from './options.ts';
+import type { RecipientPart } from './partition.ts';
+import type { LocalNumbering } from './partition.ts';
+import { localNumbering, WHOLE_LOG } from './partition.ts';
+import { compareRows, repeatsIds, selectRows } from './row-selection.ts';
 import type { ClickMapReport } from './report-types.ts';
 import type { ReportCounts } from './row-tally.ts';
 
@@ -42,36 +46,51 @@ export function buildClickMapReportColumnar(
   return assembleClickMap(input, campaignIds, counts, resolved);
 }
 
-/** countEvents for columns. */
+/**
+ * countEvents for columns; with `part`, only that part's recipients
+ * (partition.ts: counts of all parts merge into the counts of the whole log).
+ */
 export function countColumns(
   columns: EventColumns,
   campaignIds: readonly string[],
   period: Period,
   options: ReportOptions,
   assumeSorted = false,
+  part: RecipientPart = WHOLE_LOG,
 ): ReportCounts {
   const slots = campaignSlots(columns, campaignIds);
-  const order = assumeSorted ? null : processingOrder(columns, slots);
+  const { order, recipients } = selectRows(columns, slots, part, assumeSorted);
   const counter = new FastCounter(period, options);
-  const messages = new MessageIndex(columns, slots, campaignIds.length, counter.messages);
+  const messages = new MessageIndex(
+    counter.messages,
+    campaignIds.length,
+    recipients,
+    columns.count,
+  );
   const links = new ColumnLinks(columns, counter);
   const { type, at, campaign, recipient, detail, id } = columns;
+  const local = localNumbering(part);
   const count = order === null ? columns.count : order.length;
+  // Re-deliveries (a repeated id at one timestamp) are rare: when the log has none, skip the guard.
+  const ids = repeatsIds(columns, order, count) ? id : undefined;
   let previous = -1;
   let touched = 0;
   for (let pos = 0; pos < count; pos++) {
     const i = order === null ? pos : order[pos]!;
-    if (pos % LOOK_AHEAD === 0) touched += touchAhead(columns, slots, order, messages, pos);
+    if (pos % LOOK_AHEAD === 0) touched += touchAhead(columns, slots, order, messages, pos, local);
     const slot = slots[campaign[i]!];
     if (slot === undefined) continue;
+    // Every row walked is the part's (selectRows); its recipient in the part's own numbering.
+    const raw = recipient[i]!;
+    const r = local.shift >= 0 ? raw >>> local.shift : ((raw - local.index) / local.of) | 0;
     if (assumeSorted) {
       if (previous >= 0 && compareRows(columns, previous, i) > 0)
         throw new Error(`events out of order at row ${i}: sort them first`);
       previous = i;
     }
-    const m = messages.of(slot, recipient[i]!);
+    const m = messages.of(slot, r);
     const t = at[i]!;
-    if (id !== undefined && counter.messages.isRedelivery(m, id[i]!, t)) continue;
+    if (ids !== undefined && counter.messages.isRedelivery(m, ids[i]!, t)) continue;
     switch (type[i]) {
       case 0:
         counter.sent(m, t);
@@ -86,7 +105,7 @@ export function countColumns(
         counter.open(m, t);
         break;
       case 4:
-        counter.click(m, t, links.refOf(i), links.isScanner(i), links.finalUrlOf(i));
+        counter.click(m, t, links.refOf(i), links.isScanner(i), links.finalUrlOf(i), i);
         break;
       case 5:
         counter.unsubscribe(t, recipient[i]!, unsubscribeMethod(detail[i]!), links.linkIdOf(i));
@@ -114,13 +133,16 @@ function touchAhead(
   order: Uint32Array | null,
   messages: MessageIndex,
   pos: number,
+  { index, of, shift }: LocalNumbering,
 ): number {
   let sum = 0;
   const end = Math.min(pos + 2 * LOOK_AHEAD, order === null ? c.count : order.length);
   for (let k = pos + LOOK_AHEAD; k < end; k++) {
     const j = order === null ? k : order[k]!;
     const slot = slots[c.campaign[j]!];
-    if (slot !== undefined) sum += messages.touch(slot, c.recipient[j]!);
+    const raw = c.recipient[j]!;
+    const r = shift >= 0 ? raw >>> shift : ((raw - index) / of) | 0;
+    if (slot !== undefined) sum += messages.touch(slot, r);
   }
   return sum;
 }
@@ -138,27 +160,4 @@ function unsubscribeMethod(code: number): (typeof UNSUBSCRIBE_METHODS)[number] {
   const method = UNSUBSCRIBE_METHODS[code];
   if (method === undefined) throw new Error(`unknown unsubscribe method code ${code}`);
   return method;
-}
-
-/** (at, type code, id) comparison of two rows; the engine's compareEvents on columns. */
-function compareRows(c: EventColumns, a: number, b: number): number {
-  return c.at[a]! - c.at[b]! || c.type[a]! - c.type[b]! || (c.id ? c.id[a]! - c.id[b]! : 0);
-}
-
-/** null when the selected rows are already in order, else the sorted selected row indices. */
-function processingOrder(c: EventColumns, slots: (number | undefined)[]): Uint32Array | null {
-  let selected = 0;
-  let sorted = true;
-  let previous = -1;
-  for (let i = 0; i < c.count; i++) {
-    if (slots[c.campaign[i]!] === undefined) continue;
-    selected++;
-    if (previous >= 0 && compareRows(c, previous, i) > 0) sorted = false;
-    previous = i;
-  }
-  if (sorted) return null;
-  const order = new Uint32Array(selected);
-  let k = 0;
-  for (let i = 0; i < c.count; i++) if (slots[c.campaign[i]!] !== undefined) order[k++] = i;
-  return order.sort((a, b) => compareRows(c, a, b) || a - b);
 }

@@ -117,8 +117,20 @@ export class FastCounter {
       this.#unsubscribed.set(recipient, method);
   }
 
-  /** A click on row ref `ref` (RowRegistry); held until its burst chain settles. */
-  click(m: number, at: Millis, ref: number, scanner: boolean, finalUrl: string | undefined): void {
+  /**
+   * A click on row ref `ref` (RowRegistry); held until its burst chain settles.
+   * `eventRow` (columnar input: the click's row in the columns) is kept with a
+   * row's first click, so that counts of recipient parts merge exactly (partition.ts).
+   */
+  click(
+    m: number,
+    at: Millis,
+    ref: number,
+    scanner: boolean,
+    finalUrl: string | undefined,
+    eventRow?: number,
+  ): void {
+    this.#tallyOf(ref, eventRow);
     let bits = this.inPeriod(at) ? IN_PERIOD : 0;
     // NaN reference (none known yet) compares false: not near delivery.
     const referenceAt = this.messages.records[m * STRIDE + REFERENCE_AT]!;
@@ -151,11 +163,7 @@ export class FastCounter {
     const chains = this.#chains;
     const ref = chains.ref[slot]!;
     const row = this.rows.rowOfRef[ref]!;
-    let tally = this.#tallies[row];
-    if (tally === undefined) {
-      tally = this.#tallies[row] = newRowTally(this.rows.refs[ref]!);
-      this.#tallyOrder.push(tally);
-    }
+    const tally = this.#tallies[row]!; // created when the click arrived
     const bits = chains.bits[slot]!;
     const inPeriod = (bits & IN_PERIOD) !== 0;
     const machine = (bits & MACHINE) !== 0;
@@ -174,6 +182,15 @@ export class FastCounter {
       tally.uniqueClicks++;
       this.#setFlags(m, M.CLICKED);
     }
+  }
+
+  /** A row is named by its first click in event order (as the server's row_refs), whatever the settle order. */
+  #tallyOf(ref: number, eventRow: number | undefined): void {
+    const row = this.rows.rowOfRef[ref]!;
+    if (this.#tallies[row] !== undefined) return;
+    const tally = (this.#tallies[row] = newRowTally(this.rows.refs[ref]!));
+    if (eventRow !== undefined) tally.firstRow = eventRow;
+    this.#tallyOrder.push(tally);
   }
 
   #setFlags(m: number, flags: number): void {

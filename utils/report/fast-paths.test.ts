@@ -10,11 +10,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ReportAccumulator } from './accumulator.ts';
 import { assembleClickMap, buildClickMapReport, selectedCampaignIds } from './build.ts';
-import { buildClickMapReportColumnar } from './columnar.ts';
+import { buildClickMapReportColumnar, countColumns } from './columnar.ts';
 import { toEventColumns } from './event-columns.ts';
 import { sortEvents } from './event-order.ts';
 import type { Campaign, EmailEvent, Period, TemplateVersion } from './model.ts';
 import { resolveOptions } from './options.ts';
+import { mergeRecipientParts, recipientParts } from './partition.ts';
 import type { ClickMapReport } from './report-types.ts';
 
 const campaigns: Campaign[] = [
@@ -161,6 +162,31 @@ describe('fast paths vs ReportAccumulator', () => {
         const noIds = buildClickMapReportColumnar({ ...input, columns: withoutIds }, options);
         expect(noIds).toEqual(accumulatorReport(distinct, period, s));
       }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('columnar input split by recipient (1–4 parts, any merge order): identical reports', () => {
+    fc.assert(
+      fc.property(
+        logArb,
+        periodArb,
+        settingsArb,
+        fc.integer({ min: 1, max: 4 }),
+        fc.boolean(),
+        (log, period, s, of, sorted) => {
+          const expected = accumulatorReport(log, period, s);
+          const input = { templateId: 't', versions, campaigns, versionId: s.versionId, period };
+          const columns = toEventColumns(sorted ? sortEvents(log) : log);
+          const ids = selectedCampaignIds(input);
+          const resolved = resolveOptions(s);
+          const parts = recipientParts(of).map((part) =>
+            countColumns(columns, ids, period, resolved, sorted, part),
+          );
+          const merged = mergeRecipientParts(columns, parts.reverse(), resolved.dynamicFinalUrls);
+          expect(assembleClickMap(input, ids, merged, resolved)).toEqual(expected);
+        },
+      ),
       { numRuns: 300 },
     );
   });

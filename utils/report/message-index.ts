@@ -5,7 +5,6 @@
  * at all); else a dense index through a flat Int32Array, or a PairTable when
  * the numbering is sparse, so memory stays proportional to the log.
  */
-import type { EventColumns } from './event-columns.ts';
 import type { MessageStore } from './message-store.ts';
 import { STRIDE } from './message-store.ts';
 import { PairTable } from './pair-table.ts';
@@ -22,18 +21,14 @@ export class MessageIndex {
   readonly #table: PairTable | null;
   readonly #recipients: number;
 
-  constructor(
-    columns: EventColumns,
-    slots: readonly (number | undefined)[],
-    slotCount: number,
-    store: MessageStore,
-  ) {
+  /** `recipients`: 1 + the largest recipient number met; `events`: the log's size. */
+  constructor(store: MessageStore, slotCount: number, recipients: number, events: number) {
     this.#store = store;
-    this.#recipients = recipientBound(columns, slots);
-    const size = slotCount * this.#recipients;
-    this.#records = size <= RECORDS_PER_EVENT * columns.count + 1024;
+    this.#recipients = recipients;
+    const size = slotCount * recipients;
+    this.#records = size <= RECORDS_PER_EVENT * events + 1024;
     if (this.#records) store.reserve(size);
-    const lookup = !this.#records && size <= LOOKUPS_PER_EVENT * columns.count + 65_536;
+    const lookup = !this.#records && size <= LOOKUPS_PER_EVENT * events + 65_536;
     this.#lookup = lookup ? new Int32Array(size) : null;
     this.#table = this.#records || lookup ? null : new PairTable(1024);
   }
@@ -68,16 +63,4 @@ export class MessageIndex {
     table.insertAt(~found, slot, recipient, m);
     return m;
   }
-}
-
-/** 1 + the largest recipient number of the selected rows; throws on a negative or non-int32 one. */
-function recipientBound(c: EventColumns, slots: readonly (number | undefined)[]): number {
-  let max = -1;
-  for (let i = 0; i < c.count; i++) {
-    if (slots[c.campaign[i]!] === undefined) continue;
-    const r = c.recipient[i]!;
-    if (r > max) max = r;
-    if (r < 0 || r > 0x7fffffff) throw new Error(`recipient number out of range at row ${i}`);
-  }
-  return max + 1;
 }

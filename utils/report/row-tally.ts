@@ -16,6 +16,8 @@ export interface RowTally {
   finalUrls: Set<string>;
   /** Distinct final domains of tallied clicks, kept up to 2 (one domain or "several"). */
   finalDomains: Set<string>;
+  /** Columnar input: the column row of the row's first click (names the row when parts merge). */
+  firstRow?: number;
 }
 
 export interface ReportCounts {
