@@ -110,7 +110,5 @@ function compareFirst(c: EventColumns, a: RowTally, b: RowTally): number {
   const j = b.firstRow;
   if (i === undefined || j === undefined)
     throw new Error('recipient parts merge only columnar counts (rows need firstRow)');
-  return (
-    c.at[i]! - c.at[j]! || c.type[i]! - c.type[j]! || (c.id ? c.id[i]! - c.id[j]! : 0) || i - j
-  );
+  return compareRows(c, i, j) || i - j;
 }
