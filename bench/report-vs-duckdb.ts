@@ -1,6 +1,6 @@
 /**
  * Benchmark (not a test): the report engine vs DuckDB on the same generated
- * event log. `npm run bench:setup && node bench/report-vs-duckdb.ts [N] [--reps R]`
+ * event log. `npm run bench:setup && node bench/report-vs-duckdb.ts [N] [--reps R] [--threads T]`
  * (default N = 10 M, R = 3). @duckdb/node-api is deliberately NOT in
  * package.json (its lockfile entries break `npm ci` here): `bench:setup`
  * installs it with --no-save.
@@ -13,7 +13,11 @@
  *
  * Events come from a seeded PRNG into typed arrays (never N objects at once),
  * radix-sorted into engine order (time, type rank, id = sorted position).
- * - engine: buildClickMapReportColumnar on the sorted columns (assumeSorted);
+ * - engine: buildClickMapReportColumnar on the sorted columns (assumeSorted), one thread;
+ * - threads: the same engine split by recipient over `--threads T` threads (default: every
+ *   core, as DuckDB uses) by server/report/report-threads.ts, columns in SharedArrayBuffers;
+ *   the threads' start (module loading, once per process) is timed apart, like DuckDB's
+ *   instance creation, and printed both ways;
  * - objects: buildClickMapReport streaming one EmailEvent object at a time (1 run);
  * - duckdb: CSV → table (load), then the same report in SQL (query): the same
  *   machine rules (scanner UA, < 10 s after delivery, burst chains with ≤ 2 s
