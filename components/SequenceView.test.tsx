@@ -109,6 +109,15 @@ describe('SequenceView', () => {
     expect(view.root.querySelector('.cml-notes')).toBeNull();
   });
 
+  test('click performance lists the most clicked links first, whatever the API order', () => {
+    const reversed = { ...report, clickPerformance: [...report.clickPerformance].reverse() };
+    view = mount(<SequenceView report={reversed} notes={[]} locale="en-US" />);
+    expect(rowTexts(view.$$('table.cml-click-performance tbody tr')).map((r) => r[1])).toEqual([
+      'Book a demo',
+      'Pricing',
+    ]);
+  });
+
   test('caveat notes come from data and render as text', () => {
     const evil = '<img src=x onerror="window.__pwned=1">';
     view = mount(

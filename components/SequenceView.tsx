@@ -6,6 +6,7 @@
  */
 import type { SequenceReport } from '../utils/report/report-types.ts';
 import { formatCount, formatPercent, shortenUrl } from '../utils/panel/format.ts';
+import { clickPerformance } from '../utils/sources/sequence-view.ts';
 
 export interface SequenceViewProps {
   report: SequenceReport;
@@ -102,7 +103,7 @@ function ClickPerformance({ report, locale }: { report: SequenceReport; locale?:
         </tr>
       </thead>
       <tbody>
-        {report.clickPerformance.map((row, i) => (
+        {clickPerformance(report).map((row, i) => (
           <tr key={`${row.step}:${row.address}:${i}`}>
             <td class="cml-url">
               <span title={row.address}>{shortenUrl(row.address)}</span>
