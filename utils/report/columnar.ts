@@ -16,9 +16,8 @@ import { MessageIndex } from './message-index.ts';
 import type { Period } from './model.ts';
 import type { ReportOptions } from './options.ts';
 import { resolveOptions } from './options.ts';
-import type { RecipientPart } from './partition.ts';
-import type { LocalNumbering } from './partition.ts';
-import { localNumbering, WHOLE_LOG } from './partition.ts';
+import type { LocalNumbering, RecipientPart } from './partition.ts';
+import { localNumbering, ownNumber, WHOLE_LOG } from './partition.ts';
 import { compareRows, repeatsIds, selectRows } from './row-selection.ts';
 import type { ClickMapReport } from './report-types.ts';
 import type { ReportCounts } from './row-tally.ts';
@@ -80,9 +79,7 @@ export function countColumns(
     if (pos % LOOK_AHEAD === 0) touched += touchAhead(columns, slots, order, messages, pos, local);
     const slot = slots[campaign[i]!];
     if (slot === undefined) continue;
-    // Every row walked is the part's (selectRows); its recipient in the part's own numbering.
-    const raw = recipient[i]!;
-    const r = local.shift >= 0 ? raw >>> local.shift : ((raw - local.index) / local.of) | 0;
+    const r = ownNumber(local, recipient[i]!); // every row walked is the part's (selectRows)
     if (assumeSorted) {
       if (previous >= 0 && compareRows(columns, previous, i) > 0)
         throw new Error(`events out of order at row ${i}: sort them first`);
@@ -133,16 +130,14 @@ function touchAhead(
   order: Uint32Array | null,
   messages: MessageIndex,
   pos: number,
-  { index, of, shift }: LocalNumbering,
+  local: LocalNumbering,
 ): number {
   let sum = 0;
   const end = Math.min(pos + 2 * LOOK_AHEAD, order === null ? c.count : order.length);
   for (let k = pos + LOOK_AHEAD; k < end; k++) {
     const j = order === null ? k : order[k]!;
     const slot = slots[c.campaign[j]!];
-    const raw = c.recipient[j]!;
-    const r = shift >= 0 ? raw >>> shift : ((raw - index) / of) | 0;
-    if (slot !== undefined) sum += messages.touch(slot, r);
+    if (slot !== undefined) sum += messages.touch(slot, ownNumber(local, c.recipient[j]!));
   }
   return sum;
 }

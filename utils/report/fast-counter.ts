@@ -130,7 +130,7 @@ export class FastCounter {
     finalUrl: string | undefined,
     eventRow?: number,
   ): void {
-    this.#tallyOf(ref, eventRow);
+    this.#ensureTally(ref, eventRow);
     let bits = this.inPeriod(at) ? IN_PERIOD : 0;
     // NaN reference (none known yet) compares false: not near delivery.
     const referenceAt = this.messages.records[m * STRIDE + REFERENCE_AT]!;
@@ -185,7 +185,7 @@ export class FastCounter {
   }
 
   /** A row is named by its first click in event order (as the server's row_refs), whatever the settle order. */
-  #tallyOf(ref: number, eventRow: number | undefined): void {
+  #ensureTally(ref: number, eventRow: number | undefined): void {
     const row = this.rows.rowOfRef[ref]!;
     if (this.#tallies[row] !== undefined) return;
     const tally = (this.#tallies[row] = newRowTally(this.rows.refs[ref]!));

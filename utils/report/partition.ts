@@ -34,6 +34,11 @@ export function localNumbering(part: RecipientPart): LocalNumbering {
   return { ...part, shift: Number.isInteger(shift) ? shift : -1 };
 }
 
+/** The part's own number of recipient `r` (one of the part's: r % of === index). */
+export function ownNumber({ index, of, shift }: LocalNumbering, r: number): number {
+  return shift >= 0 ? r >>> shift : ((r - index) / of) | 0;
+}
+
 export function recipientParts(of: number): RecipientPart[] {
   if (!Number.isInteger(of) || of < 1) throw new Error(`parts must be a positive integer: ${of}`);
   return Array.from({ length: of }, (_, index) => ({ index, of }));
