@@ -9,7 +9,7 @@
 import type { BuildOptions, ClickMapInput } from './build.ts';
 import { assembleClickMap, selectedCampaignIds } from './build.ts';
 import type { EventColumns } from './event-columns.ts';
-import { BOUNCE_HARD, UNSUBSCRIBE_METHODS } from './event-columns.ts';
+import { BOUNCE_HARD, compareRows, UNSUBSCRIBE_METHODS } from './event-columns.ts';
 import { ColumnLinks } from './column-links.ts';
 import { FastCounter } from './fast-counter.ts';
 import { MessageIndex } from './message-index.ts';
@@ -18,7 +18,7 @@ import type { ReportOptions } from './options.ts';
 import { resolveOptions } from './options.ts';
 import type { LocalNumbering, RecipientPart } from './partition.ts';
 import { localNumbering, ownNumber, WHOLE_LOG } from './partition.ts';
-import { compareRows, repeatsIds, selectRows } from './row-selection.ts';
+import { repeatsIds, selectRows } from './row-selection.ts';
 import type { ClickMapReport } from './report-types.ts';
 import type { ReportCounts } from './row-tally.ts';
 

@@ -133,3 +133,8 @@ class Interner {
     return index;
   }
 }
+
+/** (at, type code, id) comparison of two rows; the engine's compareEvents on columns. */
+export function compareRows(c: EventColumns, a: number, b: number): number {
+  return c.at[a]! - c.at[b]! || c.type[a]! - c.type[b]! || (c.id ? c.id[a]! - c.id[b]! : 0);
+}

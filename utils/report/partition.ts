@@ -8,9 +8,9 @@
  * union is still exact) and the row's name, taken from its first click.
  */
 import type { EventColumns } from './event-columns.ts';
+import { compareRows } from './event-columns.ts';
 import * as M from './message-tally.ts';
 import type { ReportCounts, RowTally } from './row-tally.ts';
-import { compareRows } from './row-selection.ts';
 
 export interface RecipientPart {
   /** 0 … of - 1. */

@@ -4,7 +4,9 @@
  * counting loop does no filtering it can avoid.
  */
 import type { EventColumns } from './event-columns.ts';
+import { compareRows } from './event-columns.ts';
 import type { RecipientPart } from './partition.ts';
+import { localNumbering, ownNumber } from './partition.ts';
 
 export interface Selection {
   /** null: every row as given; else the selected rows' indices in processing order. */
@@ -22,9 +24,10 @@ export interface Selection {
 export function selectRows(
   c: EventColumns,
   slots: readonly (number | undefined)[],
-  { index, of }: RecipientPart,
+  part: RecipientPart,
   assumeSorted: boolean,
 ): Selection {
+  const { index, of } = part;
   const selectedCampaign = Uint8Array.from(slots, (slot) => (slot === undefined ? 0 : 1));
   const { campaign, recipient } = c;
   const listing = of > 1 || !assumeSorted;
@@ -40,7 +43,7 @@ export function selectRows(
     if (r > max) max = r;
     if (rows !== null) rows[k++] = i;
   }
-  const recipients = max < 0 ? 0 : ((max - index) / of + 1) | 0;
+  const recipients = max < 0 ? 0 : ownNumber(localNumbering(part), max) + 1;
   if (rows === null) return { order: null, recipients };
   const order = rows.subarray(0, k);
   if (assumeSorted) return { order, recipients };
@@ -89,9 +92,4 @@ function runRepeats(
     seen.add(value);
   }
   return false;
-}
-
-/** (at, type code, id) comparison of two rows; the engine's compareEvents on columns. */
-export function compareRows(c: EventColumns, a: number, b: number): number {
-  return c.at[a]! - c.at[b]! || c.type[a]! - c.type[b]! || (c.id ? c.id[a]! - c.id[b]! : 0);
 }
