@@ -8,8 +8,8 @@ import { PROFILES } from '../../utils/detection/profiles.ts';
 import type { Detection } from '../../utils/detection/types.ts';
 import { extractLinks, type LinkPlacement } from '../../utils/links/extract.ts';
 import type { FrameCommand, PreviewInfo, PreviewLink } from '../../utils/messaging/protocol.ts';
-import { readHeaderHints } from '../../utils/reporting/header-hints.ts';
-import { createBadgeLayer, type BadgeLayer } from './badge-layer.ts';
+import { readHeaderHints } from '../../utils/detection/header-hints.ts';
+import { createBadgeLayer, type BadgeLayer } from '../../components/badge-layer/badge-layer.ts';
 
 /** A link is visible when it, or something inside it (an image button), has a box. */
 function measure(element: Element) {
