@@ -94,10 +94,6 @@ function PanelBody(props: PanelProps) {
           onHighlight={props.onHighlight}
         />
       );
-    case 'sequence':
-      return (
-        <SequenceView report={status.report} notes={status.notes} locale={props.store.locale} />
-      );
     default:
       return (
         <StatusMessage

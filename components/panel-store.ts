@@ -34,7 +34,6 @@ export type PanelStatus =
       /** The campaign picked; null/absent: all campaigns. */
       campaignId?: string | null;
     }
-  | { kind: 'sequence'; report: SequenceReport; notes: string[] }
   /** A report with numbers the source cannot give ("—" with reasons): ESP sources. */
   | { kind: 'source-report'; model: SourceModel };
 
@@ -98,8 +97,6 @@ export function describeStatus(status: PanelStatus): string {
       return `Could not load the click map: ${status.reason}`;
     case 'ready':
       return `Click map ready: ${status.match.placements.length} links on the page.`;
-    case 'sequence':
-      return `Sequence report ready: ${status.report.steps.length} steps.`;
     case 'source-report':
       return `Report from ${status.model.sourceName} ready: ${status.model.placements.length} links on the page.`;
   }
