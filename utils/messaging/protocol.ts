@@ -29,7 +29,7 @@ export interface PreviewLink {
    * Measured box in CSS px (the pre-send audit's tap-target rule); absent
    * from frames that do not measure, null when the frame has no layout.
    */
-  box?: { width: number; height: number; visible: boolean } | null;
+  box?: { width: number; height: number; visible: boolean; inText?: boolean } | null;
 }
 
 /** What a frame found: an email preview, by which site profile, with its links. */
