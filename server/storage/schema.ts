@@ -60,9 +60,13 @@ CREATE TABLE IF NOT EXISTS webhook_tokens (
 CREATE INDEX IF NOT EXISTS webhook_tokens_by_expiry ON webhook_tokens(expires_at);
 `;
 
-/** Opens (creating if needed) the database file; ':memory:' for throwaway stores. */
+/**
+ * Opens (creating if needed) the database file; ':memory:' for throwaway stores.
+ * WAL: readers never wait for the writer; a second writer (the writer thread
+ * and a registration on the main connection) waits for the lock, up to 30 s.
+ */
 export function openDatabase(path: string): DatabaseSync {
-  const db = new DatabaseSync(path);
+  const db = new DatabaseSync(path, { timeout: 30_000 });
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;');
   db.exec('PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;');
   db.exec(DDL);
