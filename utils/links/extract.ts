@@ -11,7 +11,7 @@
  * DOM that really holds VML elements (not seen in the corpus).
  */
 import { classifyLink, type LinkKind } from './classify.ts';
-import { describeLink, type LinkDescription, type LinkIdentity } from './identity.ts';
+import { describeLink, identityOf, type LinkDescription, type LinkIdentity } from './identity.ts';
 
 export interface LinkBox {
   width: number;
@@ -83,7 +83,6 @@ function toPlacement(element: Element, ordinal: number, context: ExtractContext)
     description = describeLink(href, base);
     context.descriptions.set(href, description);
   }
-  const { key, dynamic, domain } = description;
   const sourceId = options.linkIdAttribute ? element.getAttribute(options.linkIdAttribute) : null;
   return {
     ordinal,
@@ -97,7 +96,7 @@ function toPlacement(element: Element, ordinal: number, context: ExtractContext)
     unsafe: description.scheme === 'unsafe',
     hiddenByStyle: isHiddenByStyle(element, context.hidden),
     box: options.measure ? options.measure(element) : null,
-    identity: { key, dynamic, domain },
+    identity: identityOf(description),
     mergeTags: description.mergeTags,
   };
 }
