@@ -35,6 +35,7 @@ function previewLink(p: LinkPlacement): PreviewLink {
     linkId: p.linkId,
     href: p.href,
     text: p.text,
+    textFrom: p.textFrom,
     kind: p.kind,
     // Only what styles hide: a box measured now may still grow (an image loading
     // late), and the badge layer re-measures visibility on every pass.
