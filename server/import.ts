@@ -31,6 +31,7 @@ try {
     const events = parseEventsBody(
       text,
       text.trimStart().startsWith('[') ? 'application/json' : 'application/x-ndjson',
+      Date.now(),
     );
     const ledger = new EventIdLedger();
     for (const event of events) ledger.admit(event);

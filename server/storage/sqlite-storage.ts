@@ -33,6 +33,8 @@ import { conflict, notFound, unprocessable } from '../problem.ts';
 import { Catalog } from './catalog.ts';
 import { inTransaction, openDatabase } from './schema.ts';
 import type { ClickMapQuery, IngestOutcome, Storage, StoredCampaign } from './types.ts';
+import type { ClaimResult, TokenClaim } from './webhook-tokens.ts';
+import { WebhookTokens } from './webhook-tokens.ts';
 
 export class SqliteStorage implements Storage {
   readonly #db: DatabaseSync;
@@ -47,6 +49,7 @@ export class SqliteStorage implements Storage {
   readonly #storedBody: StatementSync;
   /** campaignId → its version's unsubscribe placement (null: none); cleared when the catalog changes. */
   readonly #unsubscribeLinks = new Map<string, UnsubscribeLink | null>();
+  readonly #tokens: WebhookTokens;
 
   /** `options` is called per report (its `now` stamps generatedAt); includeMachineClicks is ignored. */
   constructor(path: string, options: () => ReportOptions) {
@@ -58,6 +61,7 @@ export class SqliteStorage implements Storage {
       this.#unsubscribeLink(id),
     );
     this.#reader = new AggregateReader(this.#db);
+    this.#tokens = new WebhookTokens(this.#db);
     this.#messageId = this.#db.prepare(
       'SELECT msg FROM messages WHERE campaign_id = ? AND recipient = ?',
     );
@@ -177,6 +181,10 @@ export class SqliteStorage implements Storage {
     const row =
       this.#messageId.get(campaignId, recipient) ?? this.#newMessage.get(campaignId, recipient);
     return Number(row?.msg);
+  }
+
+  claimToken(claim: TokenClaim): ClaimResult {
+    return inTransaction(this.#db, () => this.#tokens.claim(claim));
   }
 
   eventCount(): number {
