@@ -7,8 +7,9 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { sendToFrame, serveBackground } from '../../utils/browser/messaging.ts';
-import { watchSettings } from '../../utils/browser/settings-store.ts';
+import { loadSettings, saveSettings, watchSettings } from '../../utils/browser/settings-store.ts';
 import { FrameRegistry } from '../../utils/frames/registry.ts';
+import { withMachineClicks } from '../../utils/settings/settings.ts';
 import { auditFrame, checkConnection, createReportService } from './reports.ts';
 
 export default defineBackground(() => {
@@ -50,6 +51,11 @@ export default defineBackground(() => {
         return { opened: true };
       },
       checkConnection: () => checkConnection(),
+      rememberMachineClicks: async ({ include }) => {
+        const settings = withMachineClicks(await loadSettings(), include);
+        await saveSettings(settings);
+        return { include: settings.includeMachineClicks };
+      },
     },
     lifetime.signal,
   );

@@ -15,7 +15,11 @@ export interface Settings {
   sources: SourceSettings[];
   /** The source reports come from; null: none chosen (QA mode still works). */
   activeSource: SourceKind | null;
-  /** Whether suspected machine (security scanner) clicks are counted. Off by default. */
+  /**
+   * Whether suspected machine (security scanner) clicks are counted. On by default: the
+   * seeds' reading (Altcraft: "All clicks are counted"); off is the human-only view. The
+   * panel's switch sets it (remembered).
+   */
   includeMachineClicks: boolean;
   /** Hosts (page hostnames) where the overlay is switched off by the user. */
   disabledSites: string[];
@@ -24,7 +28,7 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   sources: [],
   activeSource: null,
-  includeMachineClicks: false,
+  includeMachineClicks: true,
   disabledSites: [],
 };
 
@@ -57,9 +61,18 @@ export function parseSettings(stored: unknown): Settings {
   return {
     sources,
     activeSource: storedActive(s, sources),
-    includeMachineClicks: s.includeMachineClicks === true,
+    includeMachineClicks: s.includeMachineClicks !== false,
     disabledSites: stringList(s.disabledSites),
   };
+}
+
+/**
+ * `settings` with the machine-click choice of the panel's switch. The value comes
+ * from a content script: anything but a boolean is refused.
+ */
+export function withMachineClicks(settings: Settings, include: unknown): Settings {
+  if (typeof include !== 'boolean') throw new Error('includeMachineClicks must be true or false');
+  return { ...settings, includeMachineClicks: include };
 }
 
 /** The active source's saved settings, if one is chosen. */
