@@ -22,6 +22,8 @@ export interface PreviewLink {
   /** href as authored. */
   href: string;
   text: string;
+  /** Where `text` came from (link text, image alt, title/aria-label): placement evidence. */
+  textFrom?: 'text' | 'alt' | 'label';
   kind: 'link' | 'unsubscribe' | 'view-in-browser' | 'mailto' | 'tel' | 'anchor';
   /** Not rendered (hidden by style, or no visible box): listed in the panel, not badged. */
   hidden: boolean;
@@ -30,7 +32,7 @@ export interface PreviewLink {
    * Measured box in CSS px (the pre-send audit's tap-target rule); absent
    * from frames that do not measure, null when the frame has no layout.
    */
-  box?: { width: number; height: number; visible: boolean } | null;
+  box?: { width: number; height: number; visible: boolean; inText?: boolean } | null;
 }
 
 /** What a frame found: an email preview, by which site profile, with its links. */
