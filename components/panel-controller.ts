@@ -190,8 +190,12 @@ export function createPanelController(store: PanelStore) {
       selection.value = { ...selection.value, campaignId };
       void load();
     },
+    /** The machine-click switch: applied now and remembered as the default of the next reports. */
     changeMachineClicks(include: boolean) {
       selection.value = { ...selection.value, includeMachineClicks: include };
+      sendToBackground('rememberMachineClicks', { include }).catch((error: Error) =>
+        store.announce(`The machine-click choice was not saved: ${error.message}`),
+      );
       void load();
     },
   };
