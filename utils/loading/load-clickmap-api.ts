@@ -5,6 +5,7 @@
  * sequence when the matched campaign is a step of one.
  */
 import type { MatchRequest } from '../api/index.ts';
+import { belowThresholdReason, MIN_MATCH_CONFIDENCE } from '../api/match-rules.ts';
 import type {
   CampaignChoice,
   PreviewInfo,
@@ -77,7 +78,15 @@ export async function loadFromClickMapApi(
     return {
       state: 'no-match',
       source: 'clickmap-api',
-      reason: `None of the ${preview.links.length} links of this preview belongs to a template the API knows.`,
+      reason: `No campaign matched this email: none of its ${preview.links.length} links belongs to a template the API knows.`,
+    };
+  }
+  // Whatever server answers: no report on weak evidence (the reference server applies it too).
+  if (match.confidence < MIN_MATCH_CONFIDENCE) {
+    return {
+      state: 'no-match',
+      source: 'clickmap-api',
+      reason: belowThresholdReason(match.confidence),
     };
   }
   const campaigns = await campaignsOf(source, cached, match.templateId);

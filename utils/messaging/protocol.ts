@@ -13,6 +13,7 @@ import type { SourceErrorKind, SourceKind, SourceReport } from '../sources/index
 import type { SequenceReport } from '../report/report-types.ts';
 import type { BadgeView } from '../overlay/badge-model.ts';
 import type { AuditResult } from '../audit/types.ts';
+import type { ChunkName } from './chunks.ts';
 
 /** One link placement of a preview, as frames report it (no DOM references). */
 export interface PreviewLink {
@@ -147,6 +148,11 @@ export interface ProtocolMap {
   auditPreview: { request: { frameId: number }; response: AuditResult };
   /** The top frame sends a command to one frame of its own tab. */
   relay: { request: { frameId: number; command: FrameCommand }; response: { delivered: boolean } };
+  /**
+   * A content script asks for one of its on-demand parts: the background
+   * injects it into the asking frame only (chunks are not web-accessible).
+   */
+  loadChunk: { request: { name: ChunkName }; response: { loaded: true } };
   /** Open the options page (content scripts cannot do it themselves). */
   openOptions: { request: Record<string, never>; response: { opened: boolean } };
   /** Options page: can the active source be reached with the saved credentials? */
@@ -192,6 +198,7 @@ const BACKGROUND_NAMES = {
   loadReport: 1,
   auditPreview: 1,
   relay: 1,
+  loadChunk: 1,
   openOptions: 1,
   checkConnection: 1,
   rememberMachineClicks: 1,
