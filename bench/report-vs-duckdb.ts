@@ -337,8 +337,8 @@ async function threadedSide(n: number, threads: number): Promise<SideResult> {
 /**
  * The report in SQL. Clicks: click events, plus List-Unsubscribe presses (type 5) as clicks
  * on the unsubscribe link (link ${LINKS}). Classification, then the exact 24 h rule over the
- * tallied clicks (every click by default; human ones with `humanOnly`), materialised so the
- * totals reuse it. General: nothing assumes the generator's shapes beyond its columns.
+ * tallied clicks (every click by default; human ones with `humanOnly`: a view, not a copy),
+ * materialised so the totals reuse it. General: nothing assumes the generator's shapes beyond its columns.
  */
 function setupSql(humanOnly: boolean): string {
   return `
@@ -354,7 +354,7 @@ chains AS (SELECT *, sum(brk) OVER (PARTITION BY msg ORDER BY pos ROWS UNBOUNDED
 chain_links AS (SELECT msg, chain, count(DISTINCT link) AS links FROM chains GROUP BY ALL)
 SELECT c.pos, c.ts, c.msg, c.link, (c.ua = 2 OR coalesce(c.ts - c.ref < 10000, false) OR l.links >= 3) AS machine
 FROM chains c JOIN chain_links l USING (msg, chain);
-CREATE TEMP TABLE tallied AS SELECT * FROM flagged ${humanOnly ? 'WHERE NOT machine' : ''};
+CREATE TEMP VIEW tallied AS SELECT * FROM flagged ${humanOnly ? 'WHERE NOT machine' : ''};
 CREATE TEMP TABLE counted AS
 WITH RECURSIVE counted(msg, link, ts) AS (
   SELECT msg, link, min(ts) FROM tallied GROUP BY msg, link
