@@ -93,10 +93,11 @@ export const YAHOO: ElementProfile = {
       source: 'webmail-dom.md §Yahoo: trocker EmailYMail body selector',
     },
     {
-      // Classic / print view body.
-      selector: '.msg-body',
+      // The same body by its class, under the message view's body wrapper. A bare
+      // ".msg-body" (trocker's fallback) also matches SOGo's own div.msg-body.
+      selector: '[data-test-id="message-view-body"] > .msg-body',
       source:
-        'webmail-dom.md §Yahoo: trocker fallback ".msg-body => for open emails and print view"',
+        'webmail-dom.md §Yahoo: trocker fallback ".msg-body"; structure from real Yahoo message views pasted into mailing-list replies (code index find_string "message-view-body-content": div[data-test-id=message-view-body] > div.msg-body[data-test-id=message-view-body-content], class names prefixed "ydp…" by the paste)',
     },
   ],
 };
