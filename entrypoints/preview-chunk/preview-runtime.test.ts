@@ -7,7 +7,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Detection } from '../../utils/detection/types.ts';
 import type { BadgeView } from '../../utils/overlay/badge-model.ts';
-import type { BadgeLayer, LinkElements } from './badge-layer.ts';
+import type { BadgeLayer, LinkElements } from '../../components/badge-layer/badge-layer.ts';
 import { createPreviewRuntime, type PreviewRuntime } from './preview-runtime.ts';
 
 const EMAIL = `<div class="mailer_htmlcontent">
@@ -31,6 +31,7 @@ function fakeLayer() {
   let shown: { badges: readonly BadgeView[]; links: Element[] } | null = null;
   const layer = {
     host: document.createElement('div'),
+    root: document.createElement('div').attachShadow({ mode: 'closed' }),
     draw(badges: readonly BadgeView[], links: LinkElements) {
       calls.push('draw');
       shown = { badges, links: [...(links as Element[])] };

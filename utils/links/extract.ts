@@ -18,6 +18,8 @@ export interface LinkBox {
   height: number;
   /** Rendered and not clipped/hidden, as the measuring side judges it. */
   visible: boolean;
+  /** Part of a sentence (utils/audit/in-text.ts): exempt from the tap-target rule. */
+  inText?: boolean;
 }
 
 export interface ExtractOptions {
