@@ -18,6 +18,11 @@ export interface Settings {
   /** Whether suspected machine (security scanner) clicks are counted. Off by default. */
   includeMachineClicks: boolean;
   /**
+   * Whether the subject and sender a webmail shows are sent with the links to
+   * find the template (better matches); off: only the links are sent.
+   */
+  sendSubjectAndSender: boolean;
+  /**
    * Hosts (page host names, possibly `*.` wildcards) where the lens runs: the
    * content script is registered for these only (utils/sites/sites.ts).
    */
@@ -30,6 +35,7 @@ export const DEFAULT_SETTINGS: Settings = {
   sources: [],
   activeSource: null,
   includeMachineClicks: false,
+  sendSubjectAndSender: true,
   enabledSites: [],
   disabledSites: [],
 };
@@ -64,6 +70,7 @@ export function parseSettings(stored: unknown): Settings {
     sources,
     activeSource: storedActive(s, sources),
     includeMachineClicks: s.includeMachineClicks === true,
+    sendSubjectAndSender: s.sendSubjectAndSender !== false,
     enabledSites: stringList(s.enabledSites),
     disabledSites: stringList(s.disabledSites),
   };
