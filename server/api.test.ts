@@ -33,7 +33,7 @@ async function clickMap(query = ''): Promise<unknown> {
 function expected(
   period: { from?: number; to?: number } = {},
   versionId?: string,
-  includeMachineClicks = false,
+  includeMachineClicks = true,
 ) {
   return buildClickMapReport(
     {

@@ -26,8 +26,9 @@ export function parseInstant(value: string | undefined, name: string): number | 
 }
 
 function parseMachineClicks(value: string | undefined): boolean {
-  if (value === undefined || value === 'exclude') return false;
-  if (value === 'include') return true;
+  // Default: the seed's reading, every click counted (Altcraft: "All clicks are counted").
+  if (value === undefined || value === 'include') return true;
+  if (value === 'exclude') return false;
   throw badRequest(`query "machineClicks" must be "include" or "exclude", got "${value}"`);
 }
 
