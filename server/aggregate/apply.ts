@@ -17,6 +17,13 @@ import { contributionDelta, messageContribution } from './message-contrib.ts';
 
 const SEP = '\u001f';
 
+/**
+ * Format of the aggregates (PRAGMA user_version). 2: kind-prefixed row keys, List-Unsubscribe
+ * presses as clicks, link ids of final-domain rows, machine clicks counted by default. A
+ * database written by an older format is rebuilt from its raw events when opened.
+ */
+export const AGGREGATES_VERSION = 2;
+
 export class AggregateWriter {
   readonly #options: ReportOptions;
   readonly #unsubscribeLink: (campaignId: string) => UnsubscribeLink | undefined;
@@ -93,6 +100,32 @@ export class AggregateWriter {
     const now = this.#optionsFor(campaignId, this.#unsubscribeLink(campaignId));
     this.#apply(campaignId, contributionDelta(old, messageContribution(events, now)));
     this.#recordRowRefs(campaignId, events, now.unsubscribeLinks);
+  }
+
+  /**
+   * Brings the aggregates to AGGREGATES_VERSION: an older database's are recomputed from its
+   * raw events (nothing is lost: the events table is the source of truth). Returns the
+   * number of messages re-evaluated.
+   */
+  upgrade(db: DatabaseSync): number {
+    const version = Number(db.prepare('PRAGMA user_version').get()?.user_version ?? 0);
+    if (version >= AGGREGATES_VERSION) return 0;
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      db.exec('DELETE FROM buckets; DELETE FROM totals; DELETE FROM finals; DELETE FROM row_refs;');
+      const messages = db.prepare('SELECT msg, campaign_id FROM messages').all();
+      const ids = db.prepare('SELECT id FROM events WHERE msg = ?');
+      for (const m of messages) {
+        const added = new Set(ids.all(Number(m.msg)).map((r) => String(r.id)));
+        if (added.size > 0) this.reevaluate(Number(m.msg), String(m.campaign_id), added);
+      }
+      db.exec(`PRAGMA user_version = ${AGGREGATES_VERSION}`);
+      db.exec('COMMIT');
+      return messages.length;
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
   }
 
   #events(msg: number): EmailEvent[] {

@@ -5,6 +5,10 @@
  * raw-event path), one event-id rule, unambiguous row keys, List-Unsubscribe
  * presses on the current unsubscribe link.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildClickMapReport } from '../../utils/report/build.ts';
 import type { Campaign, EmailEvent, TemplateVersion } from '../../utils/report/model.ts';
@@ -190,6 +194,45 @@ describe('List-Unsubscribe presses', () => {
     );
     expect(clicked(after)).toEqual([['link:U2', 'Leave', 1]]);
     expect(after).toEqual(engine);
+  });
+});
+
+describe('databases of an older aggregate format', () => {
+  it('are rebuilt from their raw events when opened: the reports stay exact', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clickmap-upgrade-'));
+    try {
+      const path = join(dir, 'db.sqlite');
+      const events = [
+        sent('s'),
+        click('k', { linkId: 'L0', url: 'https://shop.example/old' }),
+        {
+          ...sent('u'),
+          type: 'unsubscribe',
+          method: 'list-unsubscribe',
+          at: T0 + DAY,
+        } as EmailEvent,
+      ];
+      const first = new SqliteStorage(path, () => resolveOptions({ now: NOW }));
+      first.putTemplate({ id: 't', name: 'T' });
+      for (const v of versions) first.putVersion(v);
+      for (const c of campaigns) first.putCampaign(c);
+      first.ingest(events);
+      first.close();
+      // What an older version left: its own row keys, and no format version.
+      const old = new DatabaseSync(path);
+      old.exec(`UPDATE row_refs SET row = 'L0', ref = replace(ref, 'link:L0', 'L0') WHERE row = 'link:L0';
+        UPDATE totals SET row = 'L0' WHERE row = 'link:L0'; PRAGMA user_version = 0;`);
+      old.close();
+      const reopened = new SqliteStorage(path, () => resolveOptions({ now: NOW }));
+      const engine = buildClickMapReport(
+        { templateId: 't', versions, campaigns, events },
+        { now: NOW },
+      );
+      expect(reopened.clickMap({ templateId: 't', includeMachineClicks: true })).toEqual(engine);
+      reopened.close();
+    } finally {
+      removeDir(dir);
+    }
   });
 });
 

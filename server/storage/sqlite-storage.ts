@@ -75,6 +75,8 @@ export class SqliteStorage implements Storage {
       'INSERT OR IGNORE INTO unsubs (id, campaign_id, recipient, at, method, link_id) VALUES (?, ?, ?, ?, ?, ?)',
     );
     this.#storedBody = this.#db.prepare('SELECT body FROM events WHERE id = ?');
+    // A database written by an older version of the aggregates is recomputed from its events.
+    this.#writer.upgrade(this.#db);
   }
 
   putTemplate = (t: Template): void => this.#catalog.putTemplate(t);
