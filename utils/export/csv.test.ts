@@ -4,6 +4,7 @@ import { buildClickMapReport } from '../report/build.ts';
 import * as E from '../report/test-events.ts';
 import { csvCell, tableToCsv } from './csv.ts';
 import { reportToCsv } from './csv-export.ts';
+import { listmonkReport } from '../sources/testing/esp-reports.ts';
 
 describe('csvCell', () => {
   it.each([
@@ -56,5 +57,15 @@ describe('tableToCsv', () => {
     ]);
     expect(lines).toContain('Unique clicks,1');
     expect(lines).toContain('Delivered,1');
+  });
+
+  it('exports an ESP report: counts the source cannot give are empty cells, never 0', async () => {
+    const lines = reportToCsv(await listmonkReport())
+      .slice(1)
+      .split('\r\n');
+    // listmonk: all clicks per link only, no opens, no unique clicks.
+    expect(lines[1]).toMatch(/^https:\/\/www\.technologyreview\.com\/[^,]+,[^,]*,,0\.46\d*,,294,$/);
+    expect(lines).toContain('Unique clicks,');
+    expect(lines).toContain('Total clicks,13');
   });
 });

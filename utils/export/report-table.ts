@@ -7,11 +7,30 @@ import type { ClickMapReport } from '../report/report-types.ts';
 
 export type CellValue = string | number | null;
 
+/** `T` with every count widened to "may be unknown" (null). */
+type MaybeCounts<T> = {
+  [K in keyof T]: T[K] extends number | null
+    ? number | null
+    : T[K] extends object
+      ? MaybeCounts<T[K]>
+      : T[K];
+};
+
+/**
+ * What an export reads of a report: the engine's ClickMapReport and every
+ * source's report (utils/sources/source-report.ts, counts a source cannot give
+ * are null and export as empty cells) both have it.
+ */
+export type ExportableReport = MaybeCounts<Pick<ClickMapReport, 'links' | 'totals'>> &
+  Pick<ClickMapReport, 'templateId' | 'versionId' | 'generatedAt'>;
+
 export interface ExportTable {
   columns: string[];
   rows: CellValue[][];
   /** Label / value pairs shown under the table. */
   totals: [string, CellValue][];
+  /** Columns holding rates (percent format in XLSX); default RATE_COLUMNS (the link table's). */
+  rateColumns?: ReadonlySet<number>;
 }
 
 export const LINK_COLUMNS = [
@@ -25,7 +44,7 @@ export const LINK_COLUMNS = [
 ];
 
 /** Rates are exported as fractions (0.25 = 25%), rounded nowhere: the sheet formats them. */
-export function reportTable(report: ClickMapReport): ExportTable {
+export function reportTable(report: ExportableReport): ExportTable {
   const t = report.totals;
   return {
     columns: LINK_COLUMNS,

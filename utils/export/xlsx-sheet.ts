@@ -22,7 +22,8 @@ export function tableToSheet(table: ExportTable): SheetData {
     value: title,
     fontWeight: 'bold',
   }));
-  const body = table.rows.map((row) => row.map((value, i) => cell(value, RATE_COLUMNS.has(i))));
+  const rates = table.rateColumns ?? RATE_COLUMNS;
+  const body = table.rows.map((row) => row.map((value, i) => cell(value, rates.has(i))));
   const totals = table.totals.map(([label, value]) => [
     { type: String, value: label, fontWeight: 'bold' } as CellObject,
     cell(value, RATE_TOTALS.has(label)),
@@ -30,7 +31,17 @@ export function tableToSheet(table: ExportTable): SheetData {
   return [header, ...body, [], ...totals];
 }
 
+/** Several tables on one sheet, a blank row between them. */
+export function tablesToSheet(tables: readonly ExportTable[]): SheetData {
+  return tables.flatMap((table, i) => [...(i > 0 ? [[]] : []), ...tableToSheet(table)]);
+}
+
 export const SHEET_OPTIONS = {
   sheet: 'Click map',
   columns: [{ width: 60 }, { width: 30 }, ...Array(5).fill({ width: 14 })],
+};
+
+export const SEQUENCE_SHEET_OPTIONS = {
+  sheet: 'Sequence',
+  columns: [{ width: 40 }, { width: 30 }, ...Array(5).fill({ width: 14 })],
 };

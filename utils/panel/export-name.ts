@@ -1,5 +1,5 @@
 /** File names of exported reports: template, scope and generation day, safe on every OS. */
-import type { ClickMapReport } from '../report/report-types.ts';
+import type { ExportableReport } from '../export/report-table.ts';
 import type { ExportFormat } from './view-types.ts';
 
 function slug(text: string): string {
@@ -16,7 +16,15 @@ function isoDay(millis: number): string {
 }
 
 /** e.g. "clickmap-tpl-the-download-v2-2024-06-29.xlsx" (generation day in UTC). */
-export function exportFileName(report: ClickMapReport, format: ExportFormat): string {
+export function exportFileName(
+  report: Pick<ExportableReport, 'templateId' | 'versionId' | 'generatedAt'>,
+  format: ExportFormat,
+): string {
   const scope = report.versionId === null ? 'all-versions' : slug(report.versionId);
   return `clickmap-${slug(report.templateId)}-${scope}-${isoDay(report.generatedAt)}.${format}`;
+}
+
+/** e.g. "sequence-sales-q4-2024-06-29.csv" (export day in UTC: a sequence report has no generation time). */
+export function sequenceExportName(sequenceId: string, format: ExportFormat, now: number): string {
+  return `sequence-${slug(sequenceId)}-${isoDay(now)}.${format}`;
 }
