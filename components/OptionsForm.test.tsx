@@ -162,4 +162,20 @@ describe('OptionsForm', () => {
       expect.objectContaining({ activeSource: null, sources: MIGRATED.sources }),
     );
   });
+
+  test('Brevo: its fields come from its descriptor; saving asks for api.brevo.com only', async () => {
+    const { view, props } = renderForm(DEFAULT_SETTINGS);
+    choose(view, 'input[name="activeSource"][value="brevo"]');
+    expect(view.$('legend').textContent).toBe('Report source: Brevo');
+    type(view, '#brevoKey', 'xkeysib-abc');
+    submit(view);
+    await vi.waitFor(() => expect(props.save).toHaveBeenCalled());
+    expect(props.requestAccess).toHaveBeenCalledWith('https://api.brevo.com/*');
+    expect(props.save).toHaveBeenCalledWith(
+      expect.objectContaining({
+        activeSource: 'brevo',
+        sources: [{ kind: 'brevo', apiKey: 'xkeysib-abc' }],
+      }),
+    );
+  });
 });

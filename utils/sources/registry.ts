@@ -7,12 +7,13 @@
 import type { SourceDeps } from './http.ts';
 import type { SettingsBase, SourceCheck, SourceDescriptor } from './descriptor.ts';
 import type { ReportSource } from './source.ts';
+import { brevo } from './brevo/index.ts';
 import { clickMapApi } from './clickmap-api/index.ts';
 import { listmonk } from './listmonk/index.ts';
 import { mailchimp } from './mailchimp/index.ts';
 import { mautic } from './mautic/index.ts';
 
-export const SOURCES = [clickMapApi, mailchimp, listmonk, mautic] as const;
+export const SOURCES = [clickMapApi, mailchimp, listmonk, mautic, brevo] as const;
 
 type Registered = (typeof SOURCES)[number];
 
