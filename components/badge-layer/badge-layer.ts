@@ -28,6 +28,8 @@ export type LinkElements = ReadonlyMap<number, Element> | readonly (Element | un
 
 export interface BadgeLayer {
   readonly host: HTMLElement;
+  /** The layer's closed shadow root: only our own code holds it (the page sees host.shadowRoot null). */
+  readonly root: ShadowRoot;
   /** Replaces all badges; positions them at once. Returns the ordinals found hidden. */
   draw(badges: readonly BadgeView[], links: LinkElements): { hidden: number[] };
   /** Emphasises one link's badge and outlines the link (null: none). */
@@ -147,6 +149,7 @@ export function createBadgeLayer(doc: Document, options: BadgeLayerOptions): Bad
 
   return {
     host: dom.host,
+    root: dom.root,
     draw(badges, elements) {
       if (signal.aborted) return { hidden: [] };
       const previous = forget();

@@ -44,14 +44,14 @@ describe('sequence export', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv.slice(1).split('\r\n')).toEqual([
       'Step,Name,Sent,Single opens,Single clicks,Open rate,Click rate',
-      '1,Intro,10,10,5,1,0.5',
-      `2,Follow-up,6,6,2,1,${2 / 6}`,
-      `All steps,Outbound Q3,16,16,7,1,${7 / 16}`,
+      '1,Intro,10,10,5,100%,50%',
+      '2,Follow-up,6,6,2,100%,33.3333%',
+      'All steps,Outbound Q3,16,16,7,100%,43.75%',
       '',
       '',
       'Link,Name,Click rate,Clicks,Step',
-      "https://b.example/,'=B,0.5,5,1",
-      `https://a.example/,A,${2 / 6},2,2`,
+      "https://b.example/,'=B,50%,5,1",
+      'https://a.example/,A,33.3333%,2,2',
       '',
       '',
     ]);

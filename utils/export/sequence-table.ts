@@ -7,7 +7,7 @@
  */
 import { clickPerformance, sequenceSummary, stepRows } from '../panel/sequence-view.ts';
 import type { SequenceReport } from '../report/report-types.ts';
-import type { ExportTable } from './report-table.ts';
+import { pct, type ExportTable } from './report-table.ts';
 
 export function sequenceTables(report: SequenceReport): ExportTable[] {
   const sum = sequenceSummary(report);
@@ -20,8 +20,8 @@ export function sequenceTables(report: SequenceReport): ExportTable[] {
         s.sent,
         s.singleOpens,
         s.singleClicks,
-        s.openRate,
-        s.clickRate,
+        pct(s.openRate),
+        pct(s.clickRate),
       ]),
       [
         'All steps',
@@ -29,18 +29,22 @@ export function sequenceTables(report: SequenceReport): ExportTable[] {
         sum.sent,
         sum.singleOpens,
         sum.singleClicks,
-        sum.openRate,
-        sum.clickRate,
+        pct(sum.openRate),
+        pct(sum.clickRate),
       ],
     ],
     totals: [],
-    rateColumns: new Set([5, 6]),
   };
   const clicks: ExportTable = {
     columns: ['Link', 'Name', 'Click rate', 'Clicks', 'Step'],
-    rows: clickPerformance(report).map((r) => [r.address, r.name, r.clickRate, r.clicks, r.step]),
+    rows: clickPerformance(report).map((r) => [
+      r.address,
+      r.name,
+      pct(r.clickRate),
+      r.clicks,
+      r.step,
+    ]),
     totals: [],
-    rateColumns: new Set([2]),
   };
   return [steps, clicks];
 }

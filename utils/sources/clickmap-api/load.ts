@@ -5,6 +5,11 @@
  * sequence when the matched campaign is a step of one.
  */
 import type { MatchRequest } from '../../api/index.ts';
+import {
+  belowThresholdReason,
+  boundMatchLinks,
+  MIN_MATCH_CONFIDENCE,
+} from '../../api/match-rules.ts';
 import type {
   CampaignChoice,
   PreviewInfo,
@@ -19,9 +24,16 @@ import type { Cached } from '../descriptor.ts';
 
 /** Links worth matching on: real destinations, not anchors or unsafe schemes. */
 export function matchRequestOf(preview: PreviewInfo): MatchRequest {
-  const hrefs = preview.links.filter((l) => !l.unsafe && l.kind !== 'anchor').map((l) => l.href);
+  const links = preview.links.filter((l) => !l.unsafe && l.kind !== 'anchor');
+  // One overlong tracking URL or a page of 2,001 links never costs the whole report.
+  const { hrefs, texts } = boundMatchLinks(
+    links.map((l) => l.href),
+    links.map((l) => l.text),
+  );
   return {
     hrefs,
+    // Placement evidence for per-reader tracking links.
+    texts: texts ?? [],
     base: preview.base,
     ...(preview.subject ? { subject: preview.subject } : {}),
     ...(preview.sender ? { sender: preview.sender } : {}),
@@ -75,7 +87,15 @@ export async function loadFromClickMapApi(
     return {
       state: 'no-match',
       source: 'clickmap-api',
-      reason: `None of the ${preview.links.length} links of this preview belongs to a template the API knows.`,
+      reason: `No campaign matched this email: none of its ${preview.links.length} links belongs to a template the API knows.`,
+    };
+  }
+  // Whatever server answers: no report on weak evidence (the reference server applies it too).
+  if (match.confidence < MIN_MATCH_CONFIDENCE) {
+    return {
+      state: 'no-match',
+      source: 'clickmap-api',
+      reason: belowThresholdReason(match.confidence),
     };
   }
   const campaigns = await campaignsOf(source, cached, match.templateId);
