@@ -165,6 +165,22 @@ describe('OptionsForm', () => {
     );
   });
 
+  test('Brevo: its fields come from its descriptor; saving asks for api.brevo.com only', async () => {
+    const { view, props } = renderForm(DEFAULT_SETTINGS);
+    choose(view, 'input[name="activeSource"][value="brevo"]');
+    expect(view.$('legend').textContent).toBe('Report source: Brevo');
+    type(view, '#brevoKey', 'xkeysib-abc');
+    submit(view);
+    await vi.waitFor(() => expect(props.save).toHaveBeenCalled());
+    expect(props.requestAccess).toHaveBeenCalledWith(['https://api.brevo.com/*']);
+    expect(props.save).toHaveBeenCalledWith(
+      expect.objectContaining({
+        activeSource: 'brevo',
+        sources: [{ kind: 'brevo', apiKey: 'xkeysib-abc' }],
+      }),
+    );
+  });
+
   test('sites: asks for the source and every enabled host in one prompt, never all hosts', async () => {
     const { view, props } = renderForm(MIGRATED);
     choose(view, 'input[name="site"][value="gmail"]');

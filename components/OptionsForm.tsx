@@ -1,7 +1,8 @@
 /**
- * The settings form: which report source is active (Click Map API,
- * Mailchimp, listmonk, Mautic, or none: "Check links" needs no source) with
- * its fields, report defaults, and per-site switches. Saving asks for the
+ * The settings form: which report source is active (one of the source
+ * registry, utils/sources/registry.ts, or none: "Check links" needs no
+ * source) with its fields (OptionsSourceFields, from the source's
+ * descriptor), report defaults, and per-site switches. Saving asks for the
  * active source's host permission (inside the click, as browsers require); a
  * refusal still saves, with a warning that requests then depend on CORS.
  */

@@ -88,7 +88,7 @@ describe('parseSettings', () => {
     const parsed = parseSettings({
       sources: [
         { kind: 'mautic', baseUrl: 'https://m.example.com', auth: 'oauth', accessToken: 'x' },
-        { kind: 'brevo', apiKey: 'k' },
+        { kind: 'sendgrid', apiKey: 'k' },
         'junk',
         { kind: 'mailchimp', apiKey: 'abc-us11' },
         { kind: 'mailchimp', apiKey: 'second-us2' },

@@ -1,6 +1,6 @@
 /**
- * User settings: the report sources (Click Map API, Mailchimp, listmonk,
- * Mautic; at most one of each), which one is active, and report defaults.
+ * User settings: the report sources (any of utils/sources/registry.ts, at
+ * most one of each), which one is active, and report defaults.
  * Pure: parsing tolerates whatever storage holds (the pre-sources shape
  * {apiUrl, token}, hand edits) and always yields a complete Settings;
  * validation explains what is wrong. Source-specific checks: sources.ts.

@@ -4,19 +4,23 @@
  * then the template's click map for the chosen version and period, and the
  * sequence when the matched campaign is a step of one.
  */
-import type { MatchRequest } from '../api/index.ts';
-import { belowThresholdReason, boundMatchLinks, MIN_MATCH_CONFIDENCE } from '../api/match-rules.ts';
+import type { MatchRequest } from '../../api/index.ts';
+import {
+  belowThresholdReason,
+  boundMatchLinks,
+  MIN_MATCH_CONFIDENCE,
+} from '../../api/match-rules.ts';
 import type {
   CampaignChoice,
   PreviewInfo,
   ReportMatch,
   ReportOutcome,
   ReportSelection,
-} from '../messaging/protocol.ts';
-import type { ReportQuery } from '../sources/source.ts';
-import type { ClickMapApiSource } from '../sources/clickmap-api.ts';
-import type { SequenceReport } from '../report/report-types.ts';
-import type { Cached } from './load-types.ts';
+} from '../../messaging/protocol.ts';
+import type { ReportQuery } from '../source.ts';
+import type { ClickMapApiSource } from './api.ts';
+import type { SequenceReport } from '../../report/report-types.ts';
+import type { Cached } from '../descriptor.ts';
 
 function originOf(base: string): { base?: string } {
   try {

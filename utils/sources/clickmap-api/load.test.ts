@@ -1,10 +1,10 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import type { PreviewInfo } from '../messaging/protocol.ts';
-import type { ClickMapApiSource } from '../sources/clickmap-api.ts';
-import { DEFAULT_SETTINGS } from '../settings/settings.ts';
-import { loadFromClickMapApi, matchRequestOf } from './load-clickmap-api.ts';
-import { sendablePreview } from './load-report.ts';
+import type { PreviewInfo } from '../../messaging/protocol.ts';
+import { DEFAULT_SETTINGS } from '../../settings/settings.ts';
+import { sendablePreview } from '../../loading/load-report.ts';
+import type { ClickMapApiSource } from './api.ts';
+import { loadFromClickMapApi, matchRequestOf } from './load.ts';
 
 const preview: PreviewInfo = {
   profileId: 'generic-frame',
