@@ -11,7 +11,7 @@ import { LinkRowResolver } from '../../utils/report/link-rows.ts';
 import type { ClickEvent, EmailEvent } from '../../utils/report/model.ts';
 import type { ReportOptions } from '../../utils/report/options.ts';
 import type { Contribution } from './message-contrib.ts';
-import { contributionDelta, messageContribution } from './message-contrib.ts';
+import { contributionDelta, dayOf, messageContribution } from './message-contrib.ts';
 
 const SEP = '\u001f';
 
@@ -26,6 +26,7 @@ export class AggregateWriter {
   readonly #refUpsert: StatementSync;
   readonly #totalAdd: StatementSync;
   readonly #totalPrune: StatementSync;
+  readonly #messageDay: StatementSync;
 
   constructor(db: DatabaseSync, options: ReportOptions) {
     this.#options = options;
@@ -51,6 +52,9 @@ export class AggregateWriter {
     this.#totalPrune = db.prepare(
       'DELETE FROM totals WHERE campaign_id = ? AND metric = ? AND row = ? AND n = 0',
     );
+    this.#messageDay = db.prepare(
+      'INSERT OR IGNORE INTO message_days (campaign_id, day, msg) VALUES (?, ?, ?)',
+    );
     // Keeps the earliest click (engine order: time, then id) of each row.
     this.#refUpsert = db.prepare(
       `INSERT INTO row_refs (campaign_id, row, at, event_id, ref) VALUES (?, ?, ?, ?, ?)
@@ -66,6 +70,8 @@ export class AggregateWriter {
       .map((row) => JSON.parse(String(row.body)) as EmailEvent)
       .sort(compareEvents);
     const before = events.filter((e) => !added.has(e.id));
+    for (const day of new Set(events.filter((e) => added.has(e.id)).map((e) => dayOf(e.at))))
+      this.#messageDay.run(campaignId, day, msg);
     const old = before.length > 0 ? messageContribution(before, this.#options) : {};
     this.#apply(campaignId, contributionDelta(old, messageContribution(events, this.#options)));
     this.#recordRowRefs(

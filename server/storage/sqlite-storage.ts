@@ -1,12 +1,12 @@
 /**
  * The SQLite implementation of Storage: catalog + idempotent event log +
  * incremental aggregates, each ingestion request in one transaction.
- * Click maps for day-aligned periods (the common case: all time, a version,
- * whole days) are read from the aggregates; other periods fall back to the
- * engine over the selected campaigns' raw events (exact, slower).
+ * Click maps are read from the aggregates: for day-aligned periods (all time,
+ * a version, whole days) entirely; other periods add the engine's verdicts on
+ * the few messages with events on their two partial edge days
+ * (../aggregate/edges.ts), never rescanning every raw event.
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import { buildClickMapReport, type ClickMapInput } from '../../utils/report/build.ts';
 import { assembleReport } from '../../utils/report/assemble.ts';
 import type {
   EmailEvent,
@@ -22,6 +22,7 @@ import { selectCampaigns, selectPlacements, versionPeriods } from '../../utils/r
 import type { TemplateSummary } from '../../utils/api/types.ts';
 import { AggregateWriter } from '../aggregate/apply.ts';
 import { AggregateReader } from '../aggregate/query.ts';
+import { EdgeReader } from '../aggregate/edges.ts';
 import { alignedDays, memoizeIdentify } from '../aggregate/periods.ts';
 import { notFound, unprocessable } from '../problem.ts';
 import { Catalog } from './catalog.ts';
@@ -36,6 +37,7 @@ export class SqliteStorage implements Storage {
   readonly #options: () => ReportOptions;
   readonly #writer: AggregateWriter;
   readonly #reader: AggregateReader;
+  readonly #edges: EdgeReader;
   readonly #messageId: StatementSync;
   readonly #newMessage: StatementSync;
   readonly #insertEvent: StatementSync;
@@ -50,6 +52,7 @@ export class SqliteStorage implements Storage {
     this.#options = () => ({ ...options(), identify });
     this.#writer = new AggregateWriter(this.#db, this.#options());
     this.#reader = new AggregateReader(this.#db);
+    this.#edges = new EdgeReader(this.#db);
     this.#tokens = new WebhookTokens(this.#db);
     this.#messageId = this.#db.prepare(
       'SELECT msg FROM messages WHERE campaign_id = ? AND recipient = ?',
@@ -151,24 +154,6 @@ export class SqliteStorage implements Storage {
     for (const row of rows) yield JSON.parse(String(row.body)) as EmailEvent;
   }
 
-  /**
-   * The engine over streamed raw events. SQLite orders ids by bytes and
-   * JavaScript by UTF-16 units; they differ only for exotic ids, and then the
-   * streaming engine refuses the order and the report is rebuilt buffered.
-   */
-  #rescan(input: Omit<ClickMapInput, 'events'>, campaignIds: string[], options: ReportOptions) {
-    try {
-      return buildClickMapReport(
-        { ...input, events: this.eventsOf(campaignIds) },
-        { ...options, assumeSorted: true },
-      );
-    } catch (error) {
-      if (!(error instanceof Error) || !error.message.startsWith('events out of order'))
-        throw error;
-      return buildClickMapReport({ ...input, events: this.eventsOf(campaignIds) }, options);
-    }
-  }
-
   clickMap(query: ClickMapQuery): ClickMapReport {
     if (!this.getTemplate(query.templateId)) throw notFound(`no template "${query.templateId}"`);
     const versions = this.versionsOf(query.templateId);
@@ -185,21 +170,11 @@ export class SqliteStorage implements Storage {
     );
     if (query.campaignIds) campaigns = campaigns.filter((c) => query.campaignIds?.includes(c.id));
     const campaignIds = campaigns.map((c) => c.id);
+    const mode = query.includeMachineClicks ? 'i' : 'x';
     const days = alignedDays(period);
-    if (!days) {
-      const input = { templateId: query.templateId, versions, campaigns, period };
-      return this.#rescan(
-        query.versionId === undefined ? input : { ...input, versionId: query.versionId },
-        campaignIds,
-        options,
-      );
-    }
-    const counts = this.#reader.counts(
-      campaignIds,
-      days,
-      query.includeMachineClicks ? 'i' : 'x',
-      options.dynamicFinalUrls,
-    );
+    const counts = days
+      ? this.#reader.counts(campaignIds, days, mode, options.dynamicFinalUrls)
+      : this.#raggedCounts(campaignIds, period, mode, options);
     return assembleReport(counts, {
       templateId: query.templateId,
       versionId: query.versionId ?? null,
@@ -211,6 +186,16 @@ export class SqliteStorage implements Storage {
       dynamicFinalUrls: options.dynamicFinalUrls,
       identify: options.identify,
       generatedAt: options.now,
+    });
+  }
+
+  /** A period not on day boundaries: aggregates of its whole days + its edge messages (edges.ts). */
+  #raggedCounts(campaignIds: string[], period: Period, mode: 'x' | 'i', options: ReportOptions) {
+    const messages = this.#edges.read(campaignIds, period, mode, options);
+    return this.#reader.counts(campaignIds, messages.middle, mode, options.dynamicFinalUrls, {
+      from: period.from ?? 0,
+      to: period.to ?? Number.MAX_VALUE,
+      messages,
     });
   }
 
