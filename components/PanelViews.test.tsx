@@ -7,10 +7,11 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { templateHtml } from '../test/fixtures/links/corpus.ts';
 import { mailchimpMatch, mailchimpReport } from '../utils/panel/testing/fixtures.ts';
 import type { SequenceReport } from '../utils/report/report-types.ts';
-import { auditPreview } from '../utils/reporting/qa-model.ts';
-import { sourceModel } from '../utils/reporting/source-model.ts';
-import { listmonkReport } from '../utils/reporting/testing/esp-reports.ts';
-import { emailWith, previewOf } from '../utils/reporting/testing/preview.ts';
+import { groupFindings } from '../utils/audit/groups.ts';
+import { auditPreview } from '../utils/audit/preview-audit.ts';
+import { sourceModel } from '../utils/panel/source-model.ts';
+import { listmonkReport } from '../utils/sources/testing/esp-reports.ts';
+import { emailWith, previewOf } from '../utils/messaging/testing/preview.ts';
 import { Panel, type PanelProps } from './Panel.tsx';
 import { createPanelStore, type PanelStatus } from './panel-store.ts';
 import { fakeChartModule } from './testing/fake-chart.ts';
@@ -190,22 +191,57 @@ describe('"Check links" (pre-send QA)', () => {
       return [cells[0], cells[1], cells[2], cells[4]];
     });
     expect(rows).toEqual(
-      result.findings.map((f) => [
-        f.placementOrdinal === undefined ? 'all' : `#${f.placementOrdinal + 1}`,
-        f.severity,
-        f.rule,
-        f.message,
-      ]),
+      groupFindings(result.findings)
+        .flatMap((g) => g.findings)
+        .map((f) => [
+          f.placementOrdinal === undefined ? 'all' : `#${f.placementOrdinal + 1}`,
+          f.severity,
+          f.rule,
+          f.message,
+        ]),
     );
     expect(rows.map((r) => r.slice(0, 3))).toEqual([
       ['#2', 'warning', 'merge-tag'],
       ['#3', 'warning', 'merge-tag'],
-      ['#3', 'info', 'mailto'],
       ['#4', 'warning', 'merge-tag'],
       ['#5', 'warning', 'merge-tag'],
       ['all', 'warning', 'no-unsubscribe'],
+      ['#3', 'info', 'mailto'],
+    ]);
+    expect(texts(view.$$('.cml-qa-group h3'))).toEqual([
+      'warning Unresolved merge tag (4)',
+      'warning No unsubscribe link (1)',
+      'info Email link (mailto:) (1)',
     ]);
     expect(store.announcement.value).toBe('Link check: 5 links, 0 errors, 5 warnings.');
+  });
+
+  test('the severity filter narrows the groups; "#" hrefs show as "#"', () => {
+    const { view, store } = renderPanel({ kind: 'not-configured' });
+    const placeholder = auditPreview(previewOf(templateHtml('sendwithus-goldstar-survey.html')));
+    store.setQa({ result: placeholder, name: 'survey' });
+    store.setView('qa');
+    view.rerender(<Panel {...renderProps(store)} />);
+    const rules = () => view.$$('.cml-qa-group').map((g) => g.dataset.rule);
+    expect(rules()).toEqual([
+      'placeholder-href',
+      'insecure-http',
+      'no-unsubscribe',
+      'mailto',
+      'tel',
+    ]);
+    const select = view.$('.cml-qa-filter') as HTMLSelectElement;
+    for (const [value, expected] of [
+      ['error', ['placeholder-href']],
+      ['warning', ['placeholder-href', 'insecure-http', 'no-unsubscribe']],
+    ] as const) {
+      select.value = value;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      view.rerender(<Panel {...renderProps(store)} />);
+      expect(rules()).toEqual(expected);
+    }
+    const urls = view.$$('.cml-qa-group[data-rule="placeholder-href"] .cml-url span');
+    expect(new Set(urls.map((u) => u.textContent))).toEqual(new Set(['#']));
   });
 
   test('exports the findings as CSV through a temporary download link', async () => {

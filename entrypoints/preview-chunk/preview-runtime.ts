@@ -4,19 +4,23 @@
  * the panel's commands (draw badges, highlight, locate) in our own layer,
  * outside the email's DOM.
  */
+import { isInTextLink } from '../../utils/audit/in-text.ts';
 import { PROFILES } from '../../utils/detection/profiles.ts';
 import type { Detection } from '../../utils/detection/types.ts';
 import { extractLinks, type LinkPlacement } from '../../utils/links/extract.ts';
 import type { FrameCommand, PreviewInfo, PreviewLink } from '../../utils/messaging/protocol.ts';
-import { readHeaderHints } from '../../utils/reporting/header-hints.ts';
-import { createBadgeLayer, type BadgeLayer } from './badge-layer.ts';
+import { readHeaderHints } from '../../utils/detection/header-hints.ts';
+import { createBadgeLayer, type BadgeLayer } from '../../components/badge-layer/badge-layer.ts';
 
-/** A link is visible when it, or something inside it (an image button), has a box. */
+/**
+ * A link is visible when it, or something inside it (an image button), has a
+ * box; whether it sits in a sentence decides the audit's tap-target rule.
+ */
 function measure(element: Element) {
   const rect = element.getBoundingClientRect();
   const images = [...element.querySelectorAll('img')].map((i) => i.getBoundingClientRect());
   const visible = [rect, ...images].some((b) => b.width > 0 && b.height > 0);
-  return { width: rect.width, height: rect.height, visible };
+  return { width: rect.width, height: rect.height, visible, inText: isInTextLink(element) };
 }
 
 /** Placements of every root, numbered in document order across roots. */
@@ -31,6 +35,7 @@ function previewLink(p: LinkPlacement): PreviewLink {
     linkId: p.linkId,
     href: p.href,
     text: p.text,
+    textFrom: p.textFrom,
     kind: p.kind,
     // Only what styles hide: a box measured now may still grow (an image loading
     // late), and the badge layer re-measures visibility on every pass.

@@ -13,9 +13,12 @@ import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/start.ts';
 import { auditPlacements } from '../../utils/audit/audit.ts';
+import { groupFindings } from '../../utils/audit/groups.ts';
+import { isInTextLink } from '../../utils/audit/in-text.ts';
 import { extractLinks, type LinkBox } from '../../utils/links/extract.ts';
 import type { SequenceReport } from '../../utils/report/report-types.ts';
 import { launch, type ExtensionBrowser, type TestPage } from './harness/browsers.ts';
+import { TEST_SITES } from './harness/configure.ts';
 import { startStaticServer, type StaticServer } from './harness/static-server.ts';
 
 const TOKEN = 'e2e-sequence-qa-token';
@@ -33,6 +36,8 @@ async function configure(browser: ExtensionBrowser, apiUrl: string): Promise<voi
     sources: [{ kind: 'clickmap-api', apiUrl, token: TOKEN }],
     activeSource: 'clickmap-api',
     includeMachineClicks: false,
+    // The lens runs only where enabled: keep the sites the browser was launched with.
+    enabledSites: TEST_SITES,
     disabledSites: [],
   };
   type Local = {
@@ -131,7 +136,10 @@ function expectedAudit(template: string, boxes: LinkBox[], base: string) {
   // happy-dom's DOM as lib.dom's, as server/placements.ts runs the extractor.
   const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
   const elements = [...doc.querySelectorAll('a[href], area[href]')];
-  const measure = (element: Element) => boxes[elements.indexOf(element)] ?? null;
+  const measure = (element: Element) => {
+    const box = boxes[elements.indexOf(element)];
+    return box ? { ...box, inText: isInTextLink(element) } : null;
+  };
   const result = auditPlacements(extractLinks(doc, { base, measure }));
   void window.happyDOM.close();
   return result;
@@ -243,17 +251,19 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
 
       expect(audit.findings.some((f) => f.rule === rule)).toBe(true);
       expect(rows).toEqual(
-        audit.findings.map((f) => {
-          const p =
-            f.placementOrdinal === undefined ? undefined : audit.placements[f.placementOrdinal];
-          return [
-            p ? `#${p.number}` : 'all',
-            f.severity,
-            f.rule,
-            p ? expect.any(String) : '',
-            f.message,
-          ];
-        }),
+        groupFindings(audit.findings)
+          .flatMap((g) => g.findings)
+          .map((f) => {
+            const p =
+              f.placementOrdinal === undefined ? undefined : audit.placements[f.placementOrdinal];
+            return [
+              p ? `#${p.number}` : 'all',
+              f.severity,
+              f.rule,
+              p ? expect.any(String) : '',
+              f.message,
+            ];
+          }),
       );
       const visible = audit.placements.filter((_, i) => preview.boxes[i]?.visible !== false);
       expect(preview.badges.sort((a, b) => a.ordinal - b.ordinal)).toEqual(

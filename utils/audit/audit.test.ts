@@ -5,6 +5,8 @@ import { extractLinks } from '../links/extract.ts';
 import type { LinkBox } from '../links/extract.ts';
 import { auditPlacements } from './audit.ts';
 import { auditRows, auditToCsv } from './audit-csv.ts';
+import { groupFindings } from './groups.ts';
+import { isInTextLink } from './in-text.ts';
 
 function placementsOf(html: string, measure?: (element: Element) => LinkBox | null) {
   const doc = new DOMParser().parseFromString(html, 'text/html');
@@ -219,5 +221,59 @@ describe('pre-send audit rules on crafted bodies', () => {
       [2, 'hidden-link'],
     ]);
     expect(result.findings[0]?.message).toBe('Link #1 is 80×18 px, under the 44×44 px tap target.');
+  });
+});
+
+describe('tap targets: buttons and standalone links only', () => {
+  const small: LinkBox = { width: 60, height: 17, visible: true };
+  const html = `<html><body><table><tr>
+    <td><p>Read <a href="https://a.example/story">the full story</a> on our site.</p></td>
+    <td><a href="https://a.example/buy" style="padding:4px">Buy now</a></td>
+    <td><a href="https://a.example/img"><img src="x.png" alt="Hero" width="60" height="17"></a> Caption text</td>
+    <td class="footer"><a href="https://a.example/unsubscribe">Unsubscribe</a> | <a href="https://a.example/prefs">Preferences</a></td>
+    <td><p>Questions? <a href="mailto:help@a.example">Write to us</a></p></td>
+  </tr></table></body></html>`;
+
+  it('knows which links sit in a sentence', () => {
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    expect([...doc.querySelectorAll('a')].map(isInTextLink)).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false,
+      true,
+    ]);
+  });
+
+  it('flags small standalone links and buttons, not inline text links', () => {
+    const measure = (element: Element): LinkBox => ({ ...small, inText: isInTextLink(element) });
+    const findings = auditPlacements(placementsOf(html, measure)).findings;
+    expect(
+      findings.filter((f) => f.rule === 'small-tap-target').map((f) => f.placementOrdinal),
+    ).toEqual([1, 2, 3, 4]);
+  });
+});
+
+describe('findings grouped by rule with a severity filter', () => {
+  const result = auditTemplate('sendwithus-goldstar-survey.html');
+
+  it('one group per rule, worst first, every finding once', () => {
+    const groups = groupFindings(result.findings);
+    expect(groups.map((g) => [g.rule, g.severity, g.findings.length])).toEqual([
+      ['placeholder-href', 'error', 16],
+      ['insecure-http', 'warning', 1],
+      ['no-unsubscribe', 'warning', 1],
+      ['mailto', 'info', 1],
+      ['tel', 'info', 1],
+    ]);
+    expect(groups.flatMap((g) => g.findings)).toHaveLength(result.findings.length);
+  });
+
+  it.each([
+    ['error', ['placeholder-href']],
+    ['warning', ['placeholder-href', 'insecure-http', 'no-unsubscribe']],
+  ] as const)('at %s or worse: %j', (minimum, rules) => {
+    expect(groupFindings(result.findings, minimum).map((g) => g.rule)).toEqual(rules);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Audit rules about one link placement on its own: where it points (empty,
  * "#", relative, javascript:, http:, mailto:/tel:), unresolved merge tags, and how it
- * renders (hidden, tap target under 44×44 px when a box was measured).
+ * renders (hidden; a button or standalone link under 44×44 px when a box was
+ * measured — links inside a sentence are exempt).
  */
 import type { AuditFinding, AuditPlacement } from './types.ts';
 import { MIN_TAP_TARGET_PX } from './types.ts';
@@ -85,7 +86,13 @@ function renderFindings(p: AuditPlacement): AuditFinding[] {
     });
   }
   const box = p.box;
-  if (box && box.visible && (box.width < MIN_TAP_TARGET_PX || box.height < MIN_TAP_TARGET_PX)) {
+  // Inline text links are exempt (WCAG 2.5.8): only buttons and standalone links must be 44×44.
+  if (
+    box &&
+    box.visible &&
+    !box.inText &&
+    (box.width < MIN_TAP_TARGET_PX || box.height < MIN_TAP_TARGET_PX)
+  ) {
     findings.push({
       rule: 'small-tap-target',
       severity: 'warning',

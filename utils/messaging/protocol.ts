@@ -13,6 +13,7 @@ import type { SourceErrorKind, SourceKind, SourceReport } from '../sources/index
 import type { SequenceReport } from '../report/report-types.ts';
 import type { BadgeView } from '../overlay/badge-model.ts';
 import type { AuditResult } from '../audit/types.ts';
+import type { ChunkName } from './chunks.ts';
 
 /** One link placement of a preview, as frames report it (no DOM references). */
 export interface PreviewLink {
@@ -21,6 +22,8 @@ export interface PreviewLink {
   /** href as authored. */
   href: string;
   text: string;
+  /** Where `text` came from (link text, image alt, title/aria-label): placement evidence. */
+  textFrom?: 'text' | 'alt' | 'label';
   kind: 'link' | 'unsubscribe' | 'view-in-browser' | 'mailto' | 'tel' | 'anchor';
   /** Not rendered (hidden by style, or no visible box): listed in the panel, not badged. */
   hidden: boolean;
@@ -29,7 +32,7 @@ export interface PreviewLink {
    * Measured box in CSS px (the pre-send audit's tap-target rule); absent
    * from frames that do not measure, null when the frame has no layout.
    */
-  box?: { width: number; height: number; visible: boolean } | null;
+  box?: { width: number; height: number; visible: boolean; inText?: boolean } | null;
 }
 
 /** What a frame found: an email preview, by which site profile, with its links. */
@@ -145,6 +148,11 @@ export interface ProtocolMap {
   auditPreview: { request: { frameId: number }; response: AuditResult };
   /** The top frame sends a command to one frame of its own tab. */
   relay: { request: { frameId: number; command: FrameCommand }; response: { delivered: boolean } };
+  /**
+   * A content script asks for one of its on-demand parts: the background
+   * injects it into the asking frame only (chunks are not web-accessible).
+   */
+  loadChunk: { request: { name: ChunkName }; response: { loaded: true } };
   /** Open the options page (content scripts cannot do it themselves). */
   openOptions: { request: Record<string, never>; response: { opened: boolean } };
   /** Options page: can the active source be reached with the saved credentials? */
@@ -188,6 +196,7 @@ const BACKGROUND_NAMES = {
   loadReport: 1,
   auditPreview: 1,
   relay: 1,
+  loadChunk: 1,
   openOptions: 1,
   checkConnection: 1,
 } satisfies Record<MessageName, 1>;

@@ -42,8 +42,8 @@ describe('buildBadges over the real Mailchimp report', () => {
     expect(pick(badges[0])).toEqual({
       state: 'matched',
       label: '1,502 · 43.35% (all 2)',
-      color: '#f0f921',
-      textColor: '#000000',
+      color: '#800026',
+      textColor: '#ffffff',
       heat: 1,
     });
     expect(badges[1]?.label).toBe('1,502 · 43.35% (all 2)');
@@ -69,8 +69,8 @@ describe('buildBadges over the real Mailchimp report', () => {
       textColor: heatInk(540 / 1502),
       heat: 540 / 1502,
     });
-    expect(badges[5]?.color).toBe('#a41f97');
-    expect(badges[5]?.textColor).toBe('#ffffff');
+    expect(badges[5]?.color).toBe('#feb751');
+    expect(badges[5]?.textColor).toBe('#000000');
   });
 
   test('no report row → grey "—" with the panel reason, never "0"', () => {
@@ -114,8 +114,8 @@ describe('zero clicks', () => {
     expect(pick(badge)).toEqual({
       state: 'matched',
       label: '0',
-      color: '#0d0887',
-      textColor: '#ffffff',
+      color: '#ffffcc',
+      textColor: '#000000',
       heat: 0,
     });
   });

@@ -92,6 +92,9 @@ describe('shortenUrl', () => {
       'technologyreview.com/subscribe?…',
     ],
     ['https://example.com/a/#top', 48, 'example.com/a?…'],
+    ['#', 48, '#'],
+    ['#top', 48, '#top'],
+    ['', 48, ''],
     [
       'https://www.nytimes.com/2024/06/24/technology/apple-european-union-competition-law.html',
       30,

@@ -97,7 +97,8 @@ export function bareUrl(url: string): string {
 export function shortenUrl(url: string, max = 48): string {
   const bare = bareUrl(url);
   const cut = bare.search(/[?#]/);
-  const main = cut < 0 ? bare : bare.slice(0, cut).replace(/\/$/, '') + '?…';
+  // Nothing before the query or fragment ("#", "#top", "?x"): that is the whole link, show it.
+  const main = cut <= 0 ? bare : bare.slice(0, cut).replace(/\/$/, '') + '?…';
   if (main.length <= max) return main;
   const keep = max - 1;
   const head = Math.ceil(keep * 0.6);

@@ -1,25 +1,28 @@
 /**
  * The heat scale shared by the panel legend and the on-page link badges.
  *
- * Colours come from matplotlib's "plasma" map (perceptually uniform, lightness
- * rising monotonically from dark violet to yellow, readable with the common
- * colour-vision deficiencies). Nine samples at equal steps are interpolated
- * linearly in sRGB; at this density the deviation from the full map is below
- * what the eye separates. The share passed in is the caller's choice of
- * normalisation (the panel and badges use clicks / the busiest link's clicks).
+ * Colours come from ColorBrewer's sequential "YlOrRd" (9 classes), which
+ * ColorBrewer lists as colour-blind safe: lightness falls monotonically from
+ * pale yellow (no clicks) to deep red (the busiest link), so the order reads
+ * from lightness alone. On an email — mostly white — the hottest badge is the
+ * darkest, most saturated one, i.e. the most visible; links nobody clicked
+ * fade. Samples at equal steps are interpolated linearly in sRGB. Text on a
+ * badge is black or white, whichever contrasts more (4.63:1 at worst over the scale). The
+ * share passed in is the caller's choice of normalisation (the panel and
+ * badges use clicks / the busiest link's clicks).
  */
 
-/** plasma at 0, 1/8, …, 1. */
-const PLASMA: readonly (readonly [number, number, number])[] = [
-  [13, 8, 135],
-  [76, 2, 161],
-  [126, 3, 168],
-  [169, 35, 149],
-  [204, 71, 120],
-  [229, 107, 93],
-  [248, 149, 64],
-  [253, 195, 40],
-  [240, 249, 33],
+/** YlOrRd at 0, 1/8, …, 1 (cold → hot). */
+const YL_OR_RD: readonly (readonly [number, number, number])[] = [
+  [255, 255, 204],
+  [255, 237, 160],
+  [254, 217, 118],
+  [254, 178, 76],
+  [253, 141, 60],
+  [252, 78, 42],
+  [227, 26, 28],
+  [189, 0, 38],
+  [128, 0, 38],
 ];
 
 /** Colour for a link whose numbers are unknown (no report row). */
@@ -43,11 +46,11 @@ function clampShare(share: number): number {
 }
 
 function heatRgb(share: number): [number, number, number] {
-  const x = clampShare(share) * (PLASMA.length - 1);
-  const lo = Math.min(Math.floor(x), PLASMA.length - 2);
+  const x = clampShare(share) * (YL_OR_RD.length - 1);
+  const lo = Math.min(Math.floor(x), YL_OR_RD.length - 2);
   const t = x - lo;
-  const a = PLASMA[lo] ?? [0, 0, 0];
-  const b = PLASMA[lo + 1] ?? a;
+  const a = YL_OR_RD[lo] ?? [0, 0, 0];
+  const b = YL_OR_RD[lo + 1] ?? a;
   return [0, 1, 2].map((i) => (a[i] ?? 0) + ((b[i] ?? 0) - (a[i] ?? 0)) * t) as [
     number,
     number,

@@ -5,7 +5,6 @@ import {
   checkApiUrl,
   DEFAULT_SETTINGS,
   isConfigured,
-  isSiteEnabled,
   originPattern,
   parseSettings,
   withSource,
@@ -64,6 +63,7 @@ describe('parseSettings', () => {
       sources: [{ kind: 'clickmap-api', apiUrl: 'http://127.0.0.1:8787', token: 'demo' }],
       activeSource: 'clickmap-api',
       includeMachineClicks: true,
+      enabledSites: [],
       disabledSites: ['mail.example.com'],
     });
     expect(isConfigured(parseSettings(old))).toBe(true);
@@ -133,11 +133,6 @@ describe('helpers', () => {
       ['clickmap-api', null],
       ['mautic', 'https://new.example.com'],
     ]);
-  });
-  it('disables sites case-insensitively by hostname', () => {
-    const s = { ...DEFAULT_SETTINGS, disabledSites: ['mail.example.com'] };
-    expect(isSiteEnabled(s, 'Mail.Example.com')).toBe(false);
-    expect(isSiteEnabled(s, 'other.example.com')).toBe(true);
   });
 });
 

@@ -17,7 +17,12 @@ export interface Settings {
   activeSource: SourceKind | null;
   /** Whether suspected machine (security scanner) clicks are counted. Off by default. */
   includeMachineClicks: boolean;
-  /** Hosts (page hostnames) where the overlay is switched off by the user. */
+  /**
+   * Hosts (page host names, possibly `*.` wildcards) where the lens runs: the
+   * content script is registered for these only (utils/sites/sites.ts).
+   */
+  enabledSites: string[];
+  /** Enabled hosts the user switched off for now: nothing runs there until switched on. */
   disabledSites: string[];
 }
 
@@ -25,6 +30,7 @@ export const DEFAULT_SETTINGS: Settings = {
   sources: [],
   activeSource: null,
   includeMachineClicks: false,
+  enabledSites: [],
   disabledSites: [],
 };
 
@@ -58,6 +64,7 @@ export function parseSettings(stored: unknown): Settings {
     sources,
     activeSource: storedActive(s, sources),
     includeMachineClicks: s.includeMachineClicks === true,
+    enabledSites: stringList(s.enabledSites),
     disabledSites: stringList(s.disabledSites),
   };
 }
@@ -80,8 +87,4 @@ export function withSource(settings: Settings, source: SourceSettings): Settings
 export function isConfigured(settings: Settings): boolean {
   const source = activeSourceSettings(settings);
   return source !== null && checkSource(source).ok;
-}
-
-export function isSiteEnabled(settings: Settings, hostname: string): boolean {
-  return !settings.disabledSites.includes(hostname.toLowerCase());
 }

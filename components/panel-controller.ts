@@ -1,0 +1,200 @@
+/**
+ * The top frame's panel logic: which preview frame the panel is about, what
+ * it asks the background for (version, period, machine clicks), and what it
+ * tells the preview frame to draw: the report's heat badges, or in "Check
+ * links" (pre-send QA) the numbered badges of the background's audit. With
+ * the store beside it (panel-store.ts, the single source of what the panel
+ * shows) it is the panel's whole state machine; entrypoints/panel-chunk only
+ * mounts them. The sequence view appears when the matched campaign is a step.
+ */
+import { computed, signal } from '@preact/signals';
+import type { PanelStore, PanelView } from './panel-store.ts';
+import { sendToBackground } from '../utils/browser/messaging.ts';
+import type {
+  FrameCommand,
+  FrameRecord,
+  PreviewInfo,
+  ReportOutcome,
+  ReportSelection,
+} from '../utils/messaging/protocol.ts';
+import type { BadgeView } from '../utils/overlay/badge-model.ts';
+import { qaBadges } from '../utils/overlay/qa-badges.ts';
+import { sourceModel } from '../utils/panel/source-model.ts';
+import type { PeriodSelection } from '../utils/panel/view-types.ts';
+import { engineReportOf, previewModel } from '../utils/panel/panel-model.ts';
+
+/**
+ * What a preview says, minus the measured boxes: a re-layout (images, fonts,
+ * resize) re-announces new sizes but the same email, which needs no reload.
+ */
+function previewKey(preview: PreviewInfo | null | undefined): string {
+  if (!preview) return '';
+  return JSON.stringify({ ...preview, links: preview.links.map(({ box: _box, ...link }) => link) });
+}
+
+export function createPanelController(store: PanelStore) {
+  const frames = signal<FrameRecord[]>([]);
+  const visible = signal(true);
+  const selection = signal<ReportSelection>({
+    versionId: null,
+    period: {},
+    includeMachineClicks: null,
+  });
+  /** The most recently announced preview (a newly opened message comes last). */
+  const previewFrame = computed(() => frames.value.findLast((f) => f.preview !== null) ?? null);
+  let loadSeq = 0;
+  const relay = (command: FrameCommand) => {
+    const frame = previewFrame.value;
+    if (!frame) return;
+    sendToBackground('relay', { frameId: frame.frameId, command }).catch((error: Error) =>
+      store.announce(`The preview frame did not answer: ${error.message}`),
+    );
+  };
+
+  /** The report's badges, kept so leaving "Check links" puts them back. */
+  let reportBadges: BadgeView[] | null = null;
+
+  const drawReportBadges = () => {
+    if (reportBadges)
+      relay({ command: 'drawBadges', badges: reportBadges, visible: visible.value });
+    else relay({ command: 'clearBadges' });
+  };
+
+  let auditSeq = 0;
+  /** Pre-send check of a preview frame (audited by the background): numbered badges and the list. */
+  const checkLinks = async (frame: FrameRecord, preview: PreviewInfo) => {
+    const seq = ++auditSeq;
+    const result = await sendToBackground('auditPreview', { frameId: frame.frameId }).catch(
+      (error: Error) => {
+        store.announce(`The link check failed: ${error.message}`);
+        return null;
+      },
+    );
+    // A newer check, or the user left "Check links" meanwhile: this answer is stale.
+    // Plain reads (peek): this is an event handler's continuation, not a reactive context.
+    if (!result || seq !== auditSeq || store.view.peek() !== 'qa') return;
+    const name = (store.templateName.peek() ?? preview.profileId).replace(/[^\w.-]+/g, '-');
+    store.setQa({ result, name });
+    relay({ command: 'drawBadges', badges: qaBadges(preview, result), visible: visible.peek() });
+  };
+
+  /** The report's badges go to the page unless the numbered QA badges are showing. */
+  const showReportBadges = (badges: BadgeView[]) => {
+    reportBadges = badges;
+    if (store.view.value !== 'qa') drawReportBadges();
+  };
+
+  const showReady = (outcome: Extract<ReportOutcome, { state: 'ready' }>, preview: PreviewInfo) => {
+    store.setTemplateName(outcome.templateName ?? outcome.report.templateId);
+    store.setSequence(outcome.sequence);
+    // The Click Map API gives every number: the exact engine view. Other sources: "—" with reasons.
+    const report = engineReportOf(outcome.report);
+    if (report) {
+      const model = previewModel(preview, report, store.locale);
+      store.setStatus({
+        kind: 'ready',
+        report,
+        match: model.panel,
+        campaigns: outcome.campaigns ?? [],
+        campaignId: outcome.campaignId ?? null,
+      });
+      return showReportBadges(model.badges);
+    }
+    const model = sourceModel(preview, outcome.report, store.locale);
+    store.setStatus({ kind: 'source-report', model });
+    showReportBadges(model.badges);
+  };
+
+  const show = (outcome: ReportOutcome, frame: FrameRecord) => {
+    if (outcome.state !== 'ready') {
+      reportBadges = null;
+      store.setSequence(null);
+    }
+    switch (outcome.state) {
+      case 'not-configured':
+        return store.setStatus({ kind: 'not-configured' });
+      case 'no-match':
+        return store.setStatus({ kind: 'no-data', message: outcome.reason });
+      case 'error':
+        return store.setStatus({ kind: 'error', reason: outcome.message });
+      case 'ready':
+        if (frame.preview) return showReady(outcome, frame.preview);
+        return store.setStatus({ kind: 'error', reason: 'The preview frame went away.' });
+    }
+  };
+
+  /** Loads the click map of the current preview; a newer load wins over an older one. */
+  const load = async () => {
+    const frame = previewFrame.value;
+    if (!frame) return;
+    const seq = ++loadSeq;
+    store.setStatus({ kind: 'loading' });
+    const request = { frameId: frame.frameId, selection: selection.value };
+    const outcome = await sendToBackground('loadReport', request).catch(
+      (error: Error): ReportOutcome => ({
+        state: 'error',
+        kind: 'unknown',
+        message: error.message,
+      }),
+    );
+    if (seq === loadSeq) show(outcome, frame);
+  };
+
+  return {
+    frames,
+    visible,
+    previewFrame,
+    load,
+    setFrames(list: FrameRecord[]) {
+      const before = previewFrame.value;
+      frames.value = list;
+      const after = previewFrame.value;
+      // Records arrive as fresh objects on every push: compare what they say.
+      const changed =
+        after?.frameId !== before?.frameId ||
+        previewKey(after?.preview) !== previewKey(before?.preview);
+      if (after && changed) {
+        // A picked campaign belongs to the previous email's template.
+        if (selection.value.campaignId) selection.value = { ...selection.value, campaignId: null };
+        if (store.view.value === 'qa' && after.preview) void checkLinks(after, after.preview);
+        void load();
+      }
+    },
+    /** Report, sequence or "Check links"; the page's badges follow the view. */
+    showView(view: PanelView) {
+      const before = store.view.value;
+      store.setView(view);
+      const frame = previewFrame.value;
+      if (view === 'qa') {
+        if (frame?.preview) void checkLinks(frame, frame.preview);
+        else store.setQa(null);
+      } else if (before === 'qa') {
+        drawReportBadges();
+      }
+    },
+    setVisible(next: boolean) {
+      visible.value = next;
+      relay({ command: 'setVisible', visible: next });
+    },
+    locate: (ordinal: number) => relay({ command: 'locate', ordinal }),
+    highlight(ordinal: number | null) {
+      store.setHighlighted(ordinal);
+      relay({ command: 'highlight', ordinal });
+    },
+    changePeriod(next: PeriodSelection) {
+      selection.value = { ...selection.value, versionId: next.versionId, period: next.period };
+      void load();
+    },
+    /** One campaign of the template (e.g. the sequence step this email is), or all (null). */
+    changeCampaign(campaignId: string | null) {
+      selection.value = { ...selection.value, campaignId };
+      void load();
+    },
+    changeMachineClicks(include: boolean) {
+      selection.value = { ...selection.value, includeMachineClicks: include };
+      void load();
+    },
+  };
+}
+
+export type PanelController = ReturnType<typeof createPanelController>;

@@ -1,0 +1,110 @@
+/**
+ * Report loading from the project's Click Map API: the API's match endpoint
+ * (the preview's links, subject and sender) names the template and campaign,
+ * then the template's click map for the chosen version and period, and the
+ * sequence when the matched campaign is a step of one.
+ */
+import type { MatchRequest } from '../api/index.ts';
+import { belowThresholdReason, MIN_MATCH_CONFIDENCE } from '../api/match-rules.ts';
+import type {
+  CampaignChoice,
+  PreviewInfo,
+  ReportMatch,
+  ReportOutcome,
+  ReportSelection,
+} from '../messaging/protocol.ts';
+import type { ReportQuery } from '../sources/source.ts';
+import type { ClickMapApiSource } from '../sources/clickmap-api.ts';
+import type { SequenceReport } from '../report/report-types.ts';
+import type { Cached } from './load-types.ts';
+
+/** Links worth matching on: real destinations, not anchors or unsafe schemes. */
+export function matchRequestOf(preview: PreviewInfo): MatchRequest {
+  const links = preview.links.filter((l) => !l.unsafe && l.kind !== 'anchor');
+  return {
+    hrefs: links.map((l) => l.href),
+    // Placement evidence for per-reader tracking links (bounded like the server's schema).
+    texts: links.map((l) => l.text.slice(0, 300)),
+    base: preview.base,
+    ...(preview.subject ? { subject: preview.subject } : {}),
+    ...(preview.sender ? { sender: preview.sender } : {}),
+  };
+}
+
+async function findTemplate(
+  source: ClickMapApiSource,
+  cached: Cached,
+  preview: PreviewInfo,
+): Promise<ReportMatch | null> {
+  const request = matchRequestOf(preview);
+  if (request.hrefs.length === 0) return null;
+  const result = await cached(['match', request], () => source.match(request));
+  return result.best;
+}
+
+/** The sequence `campaignId` is a step of, or null. */
+async function sequenceOf(
+  source: ClickMapApiSource,
+  cached: Cached,
+  campaigns: readonly CampaignChoice[],
+  campaignId: string | null,
+): Promise<SequenceReport | null> {
+  const step = campaigns.find((c) => c.id === campaignId)?.sequence;
+  if (!step) return null;
+  return cached(['sequence', step.sequenceId], () => source.sequenceReport(step.sequenceId));
+}
+
+/** The template's campaigns, newest first, as the panel's picker lists them. */
+async function campaignsOf(
+  source: ClickMapApiSource,
+  cached: Cached,
+  templateId: string,
+): Promise<CampaignChoice[]> {
+  const campaigns = await cached(['campaigns', templateId], () => source.campaigns(templateId));
+  return campaigns
+    .map((c) => ({ id: c.id, name: c.name, sentAt: c.sentAt, sequence: c.sequence ?? null }))
+    .sort((a, b) => b.sentAt - a.sentAt || a.id.localeCompare(b.id));
+}
+
+export async function loadFromClickMapApi(
+  source: ClickMapApiSource,
+  cached: Cached,
+  preview: PreviewInfo,
+  selection: ReportSelection,
+  includeMachineClicks: boolean,
+): Promise<ReportOutcome> {
+  const match = await findTemplate(source, cached, preview);
+  if (!match) {
+    return {
+      state: 'no-match',
+      source: 'clickmap-api',
+      reason: `No campaign matched this email: none of its ${preview.links.length} links belongs to a template the API knows.`,
+    };
+  }
+  // Whatever server answers: no report on weak evidence (the reference server applies it too).
+  if (match.confidence < MIN_MATCH_CONFIDENCE) {
+    return {
+      state: 'no-match',
+      source: 'clickmap-api',
+      reason: belowThresholdReason(match.confidence),
+    };
+  }
+  const campaigns = await campaignsOf(source, cached, match.templateId);
+  // A campaign the user picked (one of this template's) narrows the report and names the step.
+  const picked = campaigns.find((c) => c.id === selection.campaignId)?.id ?? null;
+  const query: ReportQuery = {
+    templateId: match.templateId,
+    campaignIds: picked ? [picked] : [],
+    period: selection.period,
+    includeMachineClicks,
+    ...(selection.versionId ? { versionId: selection.versionId } : {}),
+  };
+  const [report, sequence, names] = await Promise.all([
+    cached(['report', query], () => source.report(query)),
+    sequenceOf(source, cached, campaigns, picked ?? match.campaignId),
+    // The name is a nicety: a failing template list must not cost the report.
+    cached(['template-names'], () => source.templateNames()).catch(() => null),
+  ]);
+  const templateName = names?.get(match.templateId) ?? null;
+  return { state: 'ready', match, report, sequence, campaigns, campaignId: picked, templateName };
+}

@@ -1,0 +1,18 @@
+/**
+ * The notes under a sales sequence's tables: the Datananas "particular
+ * use-cases" that apply to this data (utils/panel/sequence-view.ts), each
+ * with the steps where they were seen.
+ */
+import type { SequenceReport } from '../report/report-types.ts';
+import { sequenceCaveats, type CaveatSignal } from './sequence-view.ts';
+
+export function sequenceNotes(
+  report: SequenceReport,
+  signals: readonly CaveatSignal[] = [],
+): string[] {
+  return sequenceCaveats(report, signals).map((caveat) =>
+    caveat.steps.length === 0
+      ? caveat.text
+      : `${caveat.text} (step${caveat.steps.length > 1 ? 's' : ''} ${caveat.steps.join(', ')})`,
+  );
+}
