@@ -61,7 +61,7 @@ function check(storage: SqliteStorage): void {
   expect(rescan).not.toHaveBeenCalled();
 }
 
-it('answers ragged periods exactly without rescanning raw events', () => {
+it('answers ragged periods exactly without rescanning raw events', { timeout: 120_000 }, () => {
   const storage = open();
   storage.putTemplate({ id: 't', name: 'T' });
   storage.putVersion(version);
@@ -71,7 +71,7 @@ it('answers ragged periods exactly without rescanning raw events', () => {
   storage.close();
 });
 
-it('fills message_days when opening a database written before it existed', () => {
+it('fills message_days when opening a database written before it existed', { timeout: 60_000 }, () => {
   const raw = new DatabaseSync(db);
   raw.exec('DELETE FROM message_days; PRAGMA user_version = 0');
   raw.close();
