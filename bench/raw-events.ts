@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { SqliteStorage } from '../server/storage/sqlite-storage.ts';
 import { resolveOptions } from '../utils/report/options.ts';
-import { BENCH_T0, LINKS, syntheticEvents } from '../server/synthetic-events.ts';
+import { BENCH_T0, registerSyntheticCatalog, syntheticEvents } from '../server/synthetic-events.ts';
 
 const { values } = parseArgs({
   options: {
@@ -72,22 +72,7 @@ if (values.query !== undefined) {
 
 if (!existsSync(db)) {
   const storage = await open();
-  storage.putTemplate({ id: 't', name: 'Bench' });
-  storage.putVersion({
-    id: 'v',
-    templateId: 't',
-    contentHash: 'h',
-    createdAt: BENCH_T0,
-    placements: LINKS.map((url, i) => ({ linkId: `L${i}`, ordinal: i, url, text: `link ${i}` })),
-  });
-  for (let c = 0; c < CAMPAIGNS; c++)
-    storage.putCampaign({
-      id: `c${c}`,
-      templateId: 't',
-      versionId: 'v',
-      name: `c${c}`,
-      sentAt: BENCH_T0 + c * DAY,
-    });
+  registerSyntheticCatalog(storage, CAMPAIGNS);
   const t0 = performance.now();
   for (const chunk of syntheticEvents(EVENTS, CAMPAIGNS)) storage.ingest(chunk);
   console.log(`built ${db}: ${fmt(EVENTS)} events in ${fmt((performance.now() - t0) / 1000)} s`);

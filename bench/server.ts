@@ -17,7 +17,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startServer } from '../server/start.ts';
-import { BENCH_T0, LINKS, syntheticEvents } from '../server/synthetic-events.ts';
+import { BENCH_T0, registerSyntheticCatalog, syntheticEvents } from '../server/synthetic-events.ts';
 
 const { values } = parseArgs({
   options: {
@@ -48,22 +48,7 @@ const load = (): string =>
 console.log(`load average at start: ${load()}`);
 const server = await startServer({ db: dbPath, token: 'bench' });
 const storage = server.storage;
-storage.putTemplate({ id: 't', name: 'Bench' });
-storage.putVersion({
-  id: 'v',
-  templateId: 't',
-  contentHash: 'h',
-  createdAt: BENCH_T0,
-  placements: LINKS.map((url, i) => ({ linkId: `L${i}`, ordinal: i, url, text: `link ${i}` })),
-});
-for (let c = 0; c < CAMPAIGNS + 1000; c++)
-  storage.putCampaign({
-    id: `c${c}`,
-    templateId: 't',
-    versionId: 'v',
-    name: `c${c}`,
-    sentAt: BENCH_T0 + c * DAY,
-  });
+registerSyntheticCatalog(storage, CAMPAIGNS + 1000);
 
 // 1a. ingest through the storage (one transaction per 2 000 events).
 let ingested = 0;

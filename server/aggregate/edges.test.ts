@@ -71,11 +71,15 @@ it('answers ragged periods exactly without rescanning raw events', { timeout: 12
   storage.close();
 });
 
-it('fills message_days when opening a database written before it existed', { timeout: 60_000 }, () => {
-  const raw = new DatabaseSync(db);
-  raw.exec('DELETE FROM message_days; PRAGMA user_version = 0');
-  raw.close();
-  const storage = open();
-  check(storage);
-  storage.close();
-});
+it(
+  'fills message_days when opening a database written before it existed',
+  { timeout: 60_000 },
+  () => {
+    const raw = new DatabaseSync(db);
+    raw.exec('DELETE FROM message_days; PRAGMA user_version = 0');
+    raw.close();
+    const storage = open();
+    check(storage);
+    storage.close();
+  },
+);
