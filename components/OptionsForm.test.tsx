@@ -61,7 +61,7 @@ describe('OptionsForm', () => {
         { kind: 'mailchimp', apiKey: '0123456789abcdef0123456789abcdef-us11' },
       ],
       activeSource: 'mailchimp',
-      includeMachineClicks: false,
+      includeMachineClicks: true,
       enabledSites: [],
       disabledSites: [],
     });

@@ -9,8 +9,9 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { sendToFrame, serveBackground } from '../../utils/browser/messaging.ts';
-import { watchSettings } from '../../utils/browser/settings-store.ts';
+import { loadSettings, saveSettings, watchSettings } from '../../utils/browser/settings-store.ts';
 import { FrameRegistry } from '../../utils/frames/registry.ts';
+import { withMachineClicks } from '../../utils/settings/settings.ts';
 import { injectChunk } from './chunks.ts';
 import { CONTENT_SCRIPT_FILE, createContentRegistration } from './content-registration.ts';
 import { auditFrame, checkConnection, createReportService } from './reports.ts';
@@ -65,6 +66,11 @@ export default defineBackground(() => {
         return { opened: true };
       },
       checkConnection: () => checkConnection(),
+      rememberMachineClicks: async ({ include }) => {
+        const settings = withMachineClicks(await loadSettings(), include);
+        await saveSettings(settings);
+        return { include: settings.includeMachineClicks };
+      },
     },
     lifetime.signal,
   );

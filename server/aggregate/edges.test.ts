@@ -76,7 +76,7 @@ it(
   { timeout: 60_000 },
   () => {
     const raw = new DatabaseSync(db);
-    raw.exec('DELETE FROM message_days; PRAGMA user_version = 0');
+    raw.exec('DELETE FROM message_days');
     raw.close();
     const storage = open();
     check(storage);

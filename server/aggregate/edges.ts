@@ -138,6 +138,8 @@ function difference(a: ReportCounts, b: ReportCounts): ReportCounts {
       // E's final values in the period; its middle ones are subtracted from the aggregates' counts.
       finalUrls: x?.finalUrls ?? new Set(),
       finalDomains: x?.finalDomains ?? new Set(),
+      // Whole-history link ids: the aggregates' own are kept.
+      sourceLinkIds: new Set(),
     });
   }
   return { ...a, messages, rows, totalClicks: 0, machineClicks: 0 };

@@ -6,6 +6,7 @@
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { ClickRowRef } from '../../utils/report/link-rows.ts';
+import { domainOfRowKey } from '../../utils/report/row-keys.ts';
 import type { MessageCounts } from '../../utils/report/message-tally.ts';
 import type { ReportCounts, RowTally } from '../../utils/report/row-tally.ts';
 import type { EdgeMessages, FinalCounts } from './edges.ts';
@@ -44,6 +45,7 @@ export class AggregateReader {
   readonly #refs: StatementSync;
   readonly #finals: StatementSync;
   readonly #finalCounts: StatementSync;
+  readonly #sources: StatementSync;
   readonly #unsubs: StatementSync;
   readonly #unsubLinks: StatementSync;
 
@@ -61,6 +63,10 @@ export class AggregateReader {
     this.#refs = db.prepare(`SELECT row, at, event_id, ref FROM row_refs WHERE ${IN_CAMPAIGNS}`);
     this.#finals = db.prepare(
       `SELECT DISTINCT value FROM finals WHERE ${IN_CAMPAIGNS} AND kind = ? AND row = ? AND day BETWEEN ? AND ? LIMIT ?`,
+    );
+    // Link ids of a final-domain row's clicks: over the whole history, as the engine keeps them.
+    this.#sources = db.prepare(
+      `SELECT DISTINCT value FROM finals WHERE ${IN_CAMPAIGNS} AND kind = 'l:x' AND row = ? LIMIT 2`,
     );
     this.#finalCounts = db.prepare(
       `SELECT value, SUM(n) AS n FROM finals WHERE ${IN_CAMPAIGNS} AND kind = ? AND row = ? AND day BETWEEN ? AND ?
@@ -164,8 +170,7 @@ export class AggregateReader {
         const ragged = kind === 'u' ? d?.finalUrls : d?.finalDomains;
         return this.#raggedFinals(
           ids,
-          kind,
-          mode,
+          `${kind}:${mode}`,
           row,
           days,
           limit,
@@ -180,6 +185,10 @@ export class AggregateReader {
         machineClicks: (c?.get('machine') ?? 0) + (d?.machineClicks ?? 0),
         finalUrls: finals('u', cap),
         finalDomains: finals('m', 2),
+        sourceLinkIds:
+          domainOfRowKey(row) !== null
+            ? new Set(this.#sources.all(ids, row).map((f) => String(f.value)))
+            : new Set(),
       });
     }
     return rows;
@@ -192,8 +201,7 @@ export class AggregateReader {
    */
   #raggedFinals(
     ids: string,
-    kind: 'u' | 'm',
-    mode: Mode,
+    kind: string,
     row: string,
     days: DayRange,
     limit: number,
@@ -204,7 +212,7 @@ export class AggregateReader {
     const out = new Set<string>();
     const fetched = this.#finalCounts.all(
       ids,
-      `${kind}:${mode}`,
+      kind,
       row,
       days.first,
       days.last,

@@ -79,16 +79,18 @@ export function openDatabase(path: string): DatabaseSync {
   return db;
 }
 
-/** Schema version 1 added message_days: fill it from the events of an older database. */
+/**
+ * message_days came after the events table: a database with events and no
+ * message days is from before it, and gets them from its events (once).
+ */
 function migrate(db: DatabaseSync): void {
-  if (Number(db.prepare('PRAGMA user_version').get()?.user_version) >= 1) return;
-  inTransaction(db, () => {
+  if (db.prepare('SELECT 1 AS k FROM message_days LIMIT 1').get() !== undefined) return;
+  if (db.prepare('SELECT 1 AS k FROM events LIMIT 1').get() === undefined) return;
+  inTransaction(db, () =>
     db.exec(`INSERT OR IGNORE INTO message_days (campaign_id, day, msg)
-      SELECT m.campaign_id, e.at / 86400000, e.msg FROM events e JOIN messages m ON m.msg = e.msg`);
-    db.exec('PRAGMA user_version = 1');
-  });
+      SELECT m.campaign_id, e.at / 86400000, e.msg FROM events e JOIN messages m ON m.msg = e.msg`),
+  );
 }
-
 /** Runs fn in one IMMEDIATE transaction: all of it is stored or none of it. */
 export function inTransaction<T>(db: DatabaseSync, fn: () => T): T {
   db.exec('BEGIN IMMEDIATE');

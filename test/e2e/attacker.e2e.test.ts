@@ -205,14 +205,16 @@ for (const name of BROWSERS) {
 
     it('a genuine preview: the report shows, but the page reads nothing of it', async () => {
       const page = await open(pages.origin, WELCOME);
-      await page.waitFor(
+      const ready = await page.waitFor(
         () =>
           document
             .querySelector('clickmap-lens-ui')
-            ?.shadowRoot?.querySelector('.cml-panel[data-state="ready"]') !== null,
+            ?.shadowRoot?.querySelector('.cml-panel[data-state="ready"] .cml-template')
+            ?.textContent ?? null,
         undefined,
         20_000,
       );
+      expect(ready).toContain(GENUINE_TEMPLATE);
       // What the user sees (extension privileges): the report of the genuine template.
       expect((await page.evaluate(readPanel, undefined))?.template).toBe(
         `Template: ${GENUINE_TEMPLATE}`,

@@ -12,6 +12,7 @@ const handlers = (overrides: Partial<BackgroundHandlers> = {}): BackgroundHandle
   loadChunk: () => ({ loaded: true }),
   openOptions: () => ({ opened: false }),
   checkConnection: async () => ({ ok: true, detail: 'fine' }),
+  rememberMachineClicks: ({ include }) => ({ include }),
   ...overrides,
 });
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PreviewInfo } from '../messaging/protocol.ts';
 import type { ClickMapApiSource } from '../sources/clickmap-api.ts';
-import { loadFromClickMapApi } from './load-clickmap-api.ts';
+import { loadFromClickMapApi, matchRequestOf } from './load-clickmap-api.ts';
 
 const preview: PreviewInfo = {
   profileId: 'generic-frame',
@@ -53,5 +53,23 @@ describe('loadFromClickMapApi on a weak match', () => {
       reason:
         'No campaign matched this email: the closest template scores 0.17, below the 0.25 needed.',
     });
+  });
+});
+
+describe('matchRequestOf', () => {
+  it('leaves an overlong href out and caps the links at 2000 (was a refused request, no report)', () => {
+    const link = preview.links[0]!;
+    const long = { ...link, href: `https://click.example.com/t?d=${'x'.repeat(9_000)}` };
+    const many = Array.from({ length: 2_001 }, (_, i) => ({
+      ...link,
+      ordinal: i + 1,
+      href: `https://shop.example/p/${i}`,
+      text: 'y'.repeat(400),
+    }));
+    const request = matchRequestOf({ ...preview, links: [long, ...many] });
+    expect(request.hrefs).toHaveLength(2000);
+    expect(request.hrefs[0]).toBe('https://shop.example/p/0');
+    expect(request.hrefs.every((h) => h.length <= 8192)).toBe(true);
+    expect(request.texts?.every((t) => t.length === 300)).toBe(true);
   });
 });

@@ -5,7 +5,7 @@
  * sequence when the matched campaign is a step of one.
  */
 import type { MatchRequest } from '../api/index.ts';
-import { belowThresholdReason, MIN_MATCH_CONFIDENCE } from '../api/match-rules.ts';
+import { belowThresholdReason, boundMatchLinks, MIN_MATCH_CONFIDENCE } from '../api/match-rules.ts';
 import type {
   CampaignChoice,
   PreviewInfo,
@@ -21,10 +21,15 @@ import type { Cached } from './load-types.ts';
 /** Links worth matching on: real destinations, not anchors or unsafe schemes. */
 export function matchRequestOf(preview: PreviewInfo): MatchRequest {
   const links = preview.links.filter((l) => !l.unsafe && l.kind !== 'anchor');
+  // One overlong tracking URL or a page of 2,001 links never costs the whole report.
+  const { hrefs, texts } = boundMatchLinks(
+    links.map((l) => l.href),
+    links.map((l) => l.text),
+  );
   return {
-    hrefs: links.map((l) => l.href),
-    // Placement evidence for per-reader tracking links (bounded like the server's schema).
-    texts: links.map((l) => l.text.slice(0, 300)),
+    hrefs,
+    // Placement evidence for per-reader tracking links.
+    texts: texts ?? [],
     base: preview.base,
     ...(preview.subject ? { subject: preview.subject } : {}),
     ...(preview.sender ? { sender: preview.sender } : {}),

@@ -157,6 +157,8 @@ export interface ProtocolMap {
   openOptions: { request: Record<string, never>; response: { opened: boolean } };
   /** Options page: can the active source be reached with the saved credentials? */
   checkConnection: { request: Record<string, never>; response: { ok: boolean; detail: string } };
+  /** The panel's machine-click switch: remembered as the default for the next reports. */
+  rememberMachineClicks: { request: { include: boolean }; response: { include: boolean } };
 }
 
 /** Messages the background pushes to one frame's content script (tabs.sendMessage). */
@@ -199,6 +201,7 @@ const BACKGROUND_NAMES = {
   loadChunk: 1,
   openOptions: 1,
   checkConnection: 1,
+  rememberMachineClicks: 1,
 } satisfies Record<MessageName, 1>;
 const CONTENT_NAMES = { framesChanged: 1, toggleOverlay: 1, frameCommand: 1 } satisfies Record<
   ContentMessageName,

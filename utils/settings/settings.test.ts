@@ -7,6 +7,7 @@ import {
   isConfigured,
   originPattern,
   parseSettings,
+  withMachineClicks,
   withSource,
 } from './settings.ts';
 
@@ -50,6 +51,18 @@ describe('parseSettings', () => {
       activeSource: 'clickmap-api',
       disabledSites: ['a'],
     });
+  });
+
+  it("counts machine clicks by default (the seeds' reading); only a stored false turns them off", () => {
+    expect(DEFAULT_SETTINGS.includeMachineClicks).toBe(true);
+    expect(parseSettings({}).includeMachineClicks).toBe(true);
+    expect(parseSettings({ includeMachineClicks: false }).includeMachineClicks).toBe(false);
+  });
+
+  it('remembers the panel switch, refusing anything but a boolean', () => {
+    expect(withMachineClicks(DEFAULT_SETTINGS, false).includeMachineClicks).toBe(false);
+    expect(withMachineClicks(DEFAULT_SETTINGS, true).includeMachineClicks).toBe(true);
+    expect(() => withMachineClicks(DEFAULT_SETTINGS, 'no')).toThrow(/true or false/);
   });
 
   it('migrates the single-API shape of earlier versions to an active Click Map API source', () => {

@@ -15,7 +15,11 @@ export interface Settings {
   sources: SourceSettings[];
   /** The source reports come from; null: none chosen (QA mode still works). */
   activeSource: SourceKind | null;
-  /** Whether suspected machine (security scanner) clicks are counted. Off by default. */
+  /**
+   * Whether suspected machine (security scanner) clicks are counted. On by default: the
+   * seeds' reading (Altcraft: "All clicks are counted"); off is the human-only view. The
+   * panel's switch sets it (remembered).
+   */
   includeMachineClicks: boolean;
   /**
    * Hosts (page host names, possibly `*.` wildcards) where the lens runs: the
@@ -29,7 +33,7 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   sources: [],
   activeSource: null,
-  includeMachineClicks: false,
+  includeMachineClicks: true,
   enabledSites: [],
   disabledSites: [],
 };
@@ -63,10 +67,19 @@ export function parseSettings(stored: unknown): Settings {
   return {
     sources,
     activeSource: storedActive(s, sources),
-    includeMachineClicks: s.includeMachineClicks === true,
+    includeMachineClicks: s.includeMachineClicks !== false,
     enabledSites: stringList(s.enabledSites),
     disabledSites: stringList(s.disabledSites),
   };
+}
+
+/**
+ * `settings` with the machine-click choice of the panel's switch. The value comes
+ * from a content script: anything but a boolean is refused.
+ */
+export function withMachineClicks(settings: Settings, include: unknown): Settings {
+  if (typeof include !== 'boolean') throw new Error('includeMachineClicks must be true or false');
+  return { ...settings, includeMachineClicks: include };
 }
 
 /** The active source's saved settings, if one is chosen. */
