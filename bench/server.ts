@@ -1,6 +1,8 @@
 /**
  * Benchmark of the reference server (not a test):
  *   node bench/server.ts [--events 1000000] [--campaigns 100] [--queries 300] [--http 100000]
+ *                        [--keep path.sqlite] [--skip-rescan]
+ * (--keep leaves the database at that path, for bench/raw-events.ts.)
  * 1. ingest rate: synthetic events of one template over N campaigns, through
  *    the storage in 2 000-event transactions (as POST /v1/events does), then
  *    --http more events through real concurrent HTTP POSTs;
@@ -11,11 +13,11 @@
  *    (the ragged-period fallback) — the ratio is what the aggregates buy.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startServer } from '../server/start.ts';
-import { BENCH_T0, LINKS, syntheticEvents } from '../server/synthetic-events.ts';
+import { BENCH_T0, registerSyntheticCatalog, syntheticEvents } from '../server/synthetic-events.ts';
 
 const { values } = parseArgs({
   options: {
@@ -23,6 +25,8 @@ const { values } = parseArgs({
     campaigns: { type: 'string', default: '100' },
     queries: { type: 'string', default: '300' },
     http: { type: 'string', default: '100000' },
+    keep: { type: 'string' },
+    'skip-rescan': { type: 'boolean', default: false },
   },
 });
 const EVENTS = Number(values.events);
@@ -36,24 +40,15 @@ const percentile = (sorted: number[], p: number): number =>
 const fmt = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
 
 const dir = mkdtempSync(join(tmpdir(), 'clickmap-bench-'));
-const server = await startServer({ db: join(dir, 'bench.sqlite'), token: 'bench' });
+const dbPath = values.keep ?? join(dir, 'bench.sqlite');
+const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+console.log(`load average at start: ${load()}`);
+const server = await startServer({ db: dbPath, token: 'bench' });
 const storage = server.storage;
-storage.putTemplate({ id: 't', name: 'Bench' });
-storage.putVersion({
-  id: 'v',
-  templateId: 't',
-  contentHash: 'h',
-  createdAt: BENCH_T0,
-  placements: LINKS.map((url, i) => ({ linkId: `L${i}`, ordinal: i, url, text: `link ${i}` })),
-});
-for (let c = 0; c < CAMPAIGNS + 1000; c++)
-  storage.putCampaign({
-    id: `c${c}`,
-    templateId: 't',
-    versionId: 'v',
-    name: `c${c}`,
-    sentAt: BENCH_T0 + c * DAY,
-  });
+registerSyntheticCatalog(storage, CAMPAIGNS + 1000);
 
 // 1a. ingest through the storage (one transaction per 2 000 events).
 let ingested = 0;
@@ -100,7 +95,7 @@ const httpSeconds = (performance.now() - h0) / 1000;
 console.log(
   `ingest (HTTP POST /v1/events, 16 in flight): ${fmt(HTTP_EVENTS)} events in ${fmt(httpSeconds)} s = ${fmt(HTTP_EVENTS / httpSeconds)} events/s`,
 );
-console.log(`database: ${fmt(statSync(join(dir, 'bench.sqlite')).size / 1e6)} MB`);
+console.log(`database: ${fmt(statSync(dbPath).size / 1e6)} MB; load average ${load()}`);
 
 // 2. click map latency over HTTP, the template's first CAMPAIGNS campaigns.
 const campaignsParam = Array.from({ length: CAMPAIGNS }, (_, c) => `c${c}`).join(',');
@@ -161,6 +156,12 @@ for (const [name, query] of queries) {
 }
 
 // 3. the same report by rescanning raw events with the engine (ragged period → fallback path).
+if (values['skip-rescan']) {
+  console.log(`load average at end: ${load()}`);
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+}
 const r0 = performance.now();
 storage.clickMap({
   templateId: 't',
@@ -173,5 +174,6 @@ console.log(
   `rescan (engine over raw events): ${fmt(rescan)} ms — aggregates are ${fmt(rescan / p50)}× faster at p50`,
 );
 
+console.log(`load average at end: ${load()}`);
 await server.close();
 rmSync(dir, { recursive: true, force: true });

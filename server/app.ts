@@ -40,7 +40,6 @@ export function createApp(options: AppOptions): Hono {
   mountRegistryRoutes(app, options.storage);
   mountIngestRoutes(
     app,
-    options.storage,
     options.sink ?? inlineSink(options.storage),
     options.token,
     options.webhooks,

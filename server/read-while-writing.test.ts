@@ -29,7 +29,7 @@ beforeAll(async () => {
       method: 'POST',
       json: { id: `c${c}`, templateId: 't', versionId: 'v', name: `c${c}`, sentAt: BENCH_T0 },
     });
-});
+}, 60_000);
 afterAll(async () => {
   await server.close();
   removeDir(server.dir);

@@ -77,6 +77,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     );
     s.once('error', reject);
   });
+  // Writes queue on the writer thread, so a response can take seconds under load: keep idle
+  // connections well past Node's 5 s, or a client reusing one as the server drops it gets a reset.
+  if ('keepAliveTimeout' in server) {
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
+  }
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${host}:${port}`,

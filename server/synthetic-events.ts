@@ -6,6 +6,7 @@
  */
 import type { EmailEvent } from '../utils/report/model.ts';
 import { prng } from './demo-events.ts';
+import type { Storage } from './storage/types.ts';
 
 export const BENCH_T0 = Date.UTC(2026, 0, 5);
 export const LINKS = Array.from(
@@ -57,4 +58,27 @@ export function* syntheticEvents(
     }
   }
   if (chunk.length > 0) yield chunk;
+}
+
+/** Registers template "t", its version "v" (the LINKS) and campaigns c0… sent a day apart. */
+export function registerSyntheticCatalog(
+  storage: Pick<Storage, 'putTemplate' | 'putVersion' | 'putCampaign'>,
+  campaigns: number,
+): void {
+  storage.putTemplate({ id: 't', name: 'Bench' });
+  storage.putVersion({
+    id: 'v',
+    templateId: 't',
+    contentHash: 'h',
+    createdAt: BENCH_T0,
+    placements: LINKS.map((url, i) => ({ linkId: `L${i}`, ordinal: i, url, text: `link ${i}` })),
+  });
+  for (let c = 0; c < campaigns; c++)
+    storage.putCampaign({
+      id: `c${c}`,
+      templateId: 't',
+      versionId: 'v',
+      name: `c${c}`,
+      sentAt: BENCH_T0 + c * 86_400_000,
+    });
 }

@@ -10,6 +10,7 @@ import { domainOfRowKey } from '../../utils/report/row-keys.ts';
 import type { MessageCounts } from '../../utils/report/message-tally.ts';
 import type { ReportCounts, RowTally } from '../../utils/report/row-tally.ts';
 import { SOURCE_LINK_IDS } from '../../utils/report/row-tally.ts';
+import type { EdgeMessages, FinalCounts } from './edges.ts';
 import type { Mode } from './message-contrib.ts';
 
 /** Inclusive UTC day range of a day-aligned half-open period. */
@@ -44,6 +45,7 @@ export class AggregateReader {
   readonly #deliveredKnown: StatementSync;
   readonly #refs: StatementSync;
   readonly #finals: StatementSync;
+  readonly #finalCounts: StatementSync;
   readonly #sources: StatementSync;
   readonly #unsubs: StatementSync;
   readonly #unsubLinks: StatementSync;
@@ -67,6 +69,10 @@ export class AggregateReader {
     this.#sources = db.prepare(
       `SELECT DISTINCT value FROM finals WHERE ${IN_CAMPAIGNS} AND kind = 'l:x' AND row = ? LIMIT ${SOURCE_LINK_IDS}`,
     );
+    this.#finalCounts = db.prepare(
+      `SELECT value, SUM(n) AS n FROM finals WHERE ${IN_CAMPAIGNS} AND kind = ? AND row = ? AND day BETWEEN ? AND ?
+       GROUP BY value LIMIT ?`,
+    );
     this.#unsubs = db.prepare(
       `SELECT method, COUNT(*) AS n FROM (
          SELECT method, ROW_NUMBER() OVER (PARTITION BY recipient ORDER BY at, id) AS rank
@@ -77,11 +83,16 @@ export class AggregateReader {
     );
   }
 
+  /**
+   * The counts of the day range; with `edges` (./edges.ts), of the ragged
+   * period [from, to) whose whole days `days` are: E's differences added.
+   */
   counts(
     campaignIds: readonly string[],
     days: DayRange,
     mode: Mode,
     dynamicFinalUrls: number,
+    edges?: { from: number; to: number; messages: EdgeMessages },
   ): ReportCounts {
     const ids = JSON.stringify(campaignIds);
     const distinct = new Map<string, number>();
@@ -100,19 +111,28 @@ export class AggregateReader {
         rowCounts.get(row)?.set(metric.slice(2), Number(r.n));
       }
     }
-    const rows = this.#rows(ids, rowCounts, days, mode, dynamicFinalUrls);
+    const rows = this.#rows(ids, rowCounts, days, mode, dynamicFinalUrls, edges?.messages);
     let totalClicks = 0;
     let machineClicks = 0;
     for (const tally of rows.values()) {
       totalClicks += tally.totalClicks;
       machineClicks += tally.machineClicks;
     }
+    const messages = messageCounts(distinct, mode);
+    const delta = edges?.messages.delta.messages;
+    if (delta)
+      for (const key of Object.keys(messages) as (keyof MessageCounts)[])
+        messages[key] += delta[key];
     return {
-      messages: messageCounts(distinct, mode),
+      messages,
       deliveredKnown: this.#deliveredKnown.get(ids) !== undefined,
       totalClicks,
       machineClicks,
-      ...this.#unsubscribes(ids, days),
+      ...this.#unsubscribes(
+        ids,
+        edges?.from ?? days.first * 86_400_000,
+        edges?.to ?? (days.last + 1) * 86_400_000,
+      ),
       rows,
     };
   }
@@ -123,6 +143,7 @@ export class AggregateReader {
     days: DayRange,
     mode: Mode,
     cap: number,
+    edges?: EdgeMessages,
   ): Map<string, RowTally> {
     // A row exists once any selected campaign has a click on it (any day), named by its first click.
     const first = new Map<string, { at: number; id: string; ref: ClickRowRef }>();
@@ -137,20 +158,32 @@ export class AggregateReader {
     const rows = new Map<string, RowTally>();
     for (const [row, { ref }] of first) {
       const c = counts.get(row);
-      const total = c?.get(`total-${mode}`) ?? 0;
-      const finals = (kind: string, limit: number): Set<string> =>
-        total === 0
-          ? new Set()
-          : new Set(
-              this.#finals
-                .all(ids, `${kind}:${mode}`, row, days.first, days.last, limit)
-                .map((f) => String(f.value)),
-            );
+      const d = edges?.delta.rows.get(row);
+      const total = (c?.get(`total-${mode}`) ?? 0) + (d?.totalClicks ?? 0);
+      const finals = (kind: 'u' | 'm', limit: number): Set<string> => {
+        if (total === 0) return new Set();
+        if (!edges)
+          return new Set(
+            this.#finals
+              .all(ids, `${kind}:${mode}`, row, days.first, days.last, limit)
+              .map((f) => String(f.value)),
+          );
+        const ragged = kind === 'u' ? d?.finalUrls : d?.finalDomains;
+        return this.#raggedFinals(
+          ids,
+          `${kind}:${mode}`,
+          row,
+          days,
+          limit,
+          edges.middleFinals[kind],
+          ragged,
+        );
+      };
       rows.set(row, {
         ref,
-        uniqueClicks: c?.get(`unique-${mode}`) ?? 0,
+        uniqueClicks: (c?.get(`unique-${mode}`) ?? 0) + (d?.uniqueClicks ?? 0),
         totalClicks: total,
-        machineClicks: c?.get('machine') ?? 0,
+        machineClicks: (c?.get('machine') ?? 0) + (d?.machineClicks ?? 0),
         finalUrls: finals('u', cap),
         finalDomains: finals('m', 2),
         sourceLinkIds:
@@ -162,13 +195,45 @@ export class AggregateReader {
     return rows;
   }
 
+  /**
+   * Final values of a ragged period: the middle days' values whose count
+   * outlives E's own middle entries, plus E's values in the period, capped.
+   * Fetching `limit` + (E's middle values) keeps at least `limit` survivors.
+   */
+  #raggedFinals(
+    ids: string,
+    kind: string,
+    row: string,
+    days: DayRange,
+    limit: number,
+    middleFinals: FinalCounts,
+    ragged: ReadonlySet<string> | undefined,
+  ): Set<string> {
+    const minus = middleFinals.get(row);
+    const out = new Set<string>();
+    const fetched = this.#finalCounts.all(
+      ids,
+      kind,
+      row,
+      days.first,
+      days.last,
+      limit + (minus?.size ?? 0),
+    );
+    for (const f of fetched) {
+      const value = String(f.value);
+      if (Number(f.n) > (minus?.get(value) ?? 0) && out.size < limit) out.add(value);
+    }
+    for (const value of ragged ?? []) if (out.size < limit) out.add(value);
+    return out;
+  }
+
+  /** Recipients' first unsubscribe in [from, to) (exact milliseconds). */
   #unsubscribes(
     ids: string,
-    days: DayRange,
+    from: number,
+    to: number,
   ): Pick<ReportCounts, 'unsubscribed' | 'unsubscribedBy' | 'unsubscribeLinkIds'> {
     const by = { link: 0, listUnsubscribe: 0, other: 0 };
-    const from = days.first * 86_400_000;
-    const to = (days.last + 1) * 86_400_000;
     for (const r of this.#unsubs.all(ids, from, to)) {
       const method = String(r.method);
       by[

@@ -12,17 +12,13 @@
 import { createHash } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import type { KeyObject } from 'node:crypto';
-import type { IngestResult } from '../../utils/api/types.ts';
 import { sameSecret, unauthorized, webhookTokenOf } from '../http-auth.ts';
 import { WEBHOOK_BODY_LIMITS, readBounded } from '../http-limits.ts';
-import { parseEventsBody, parseJson, toEmailEvent } from '../ingest/generic.ts';
-import { mailgunSignatureOf, parseMailgun } from '../ingest/mailgun.ts';
-import { parsePostmark } from '../ingest/postmark.ts';
-import type { ProviderBatch } from '../ingest/provider-common.ts';
-import { parseSendgrid } from '../ingest/sendgrid.ts';
+import { parseJson } from '../ingest/generic.ts';
+import type { BodyFormat } from '../ingest/ingest-body.ts';
+import { mailgunSignatureOf } from '../ingest/mailgun.ts';
 import { MAX_SIGNATURE_AGE_MS, startSendgridCheck, verifyMailgun } from '../ingest/signatures.ts';
 import type { EventSink } from '../storage/event-sink.ts';
-import type { Storage } from '../storage/types.ts';
 
 export interface WebhookKeys {
   /** Mailgun HTTP webhook signing key: when set, Mailgun requests must be signed. */
@@ -34,19 +30,6 @@ export interface WebhookKeys {
 
 const limit = (path: string): number => WEBHOOK_BODY_LIMITS[path] ?? 0;
 
-async function store(sink: EventSink, batch: ProviderBatch, now: number): Promise<IngestResult> {
-  // Provider events pass the same validation as generic ones.
-  const events = batch.events.map((e, i) => toEmailEvent(e, `event #${i}`, now));
-  const outcome = await sink.ingest(events);
-  return {
-    received: batch.events.length + batch.skipped.length,
-    stored: outcome.stored,
-    duplicates: outcome.duplicates,
-    skipped: batch.skipped.length,
-    skippedReasons: batch.skipped.slice(0, 20),
-  };
-}
-
 function tokenOk(c: Context, token: string): boolean {
   const given = webhookTokenOf(c);
   return given !== null && sameSecret(given, token);
@@ -54,36 +37,40 @@ function tokenOk(c: Context, token: string): boolean {
 
 export function mountIngestRoutes(
   app: Hono,
-  storage: Storage,
   sink: EventSink,
   token: string,
   keys: WebhookKeys,
 ): void {
-  const exists = (id: string): boolean => storage.getCampaign(id) !== null;
+  // Parsing, validation and storage run in the sink (off the event loop with the writer thread).
+  const ingest = async (c: Context, format: BodyFormat, text: string) =>
+    c.json(
+      await sink.ingest({
+        format,
+        text,
+        now: keys.now(),
+        ...(format === 'events' ? { contentType: c.req.header('content-type') ?? '' } : {}),
+      }),
+    );
 
-  app.post('/v1/events', async (c) => {
-    const now = keys.now();
-    const events = parseEventsBody(await c.req.text(), c.req.header('content-type'), now);
-    return c.json(await store(sink, { events, skipped: [] }, now));
-  });
+  app.post('/v1/events', async (c) => ingest(c, 'events', await c.req.text()));
 
   app.post('/v1/webhooks/sendgrid', async (c) => {
     const path = '/v1/webhooks/sendgrid';
-    let raw: string;
-    if (keys.sendgridPublicKey) {
-      const check = startSendgridCheck(
-        keys.sendgridPublicKey,
-        c.req.header('x-twilio-email-event-webhook-signature'),
-        c.req.header('x-twilio-email-event-webhook-timestamp'),
-        keys.now(),
-      );
-      if (!check) return unauthorized(c, 'SendGrid signature missing or stale');
-      raw = await readBounded(c, limit(path), (chunk) => check.update(chunk));
-      if (!check.valid()) return unauthorized(c, 'SendGrid signature invalid');
-    } else if (!tokenOk(c, token))
-      return unauthorized(c, 'token required (no SendGrid verification key configured)');
-    else raw = await readBounded(c, limit(path));
-    return c.json(await store(sink, parseSendgrid(parseJson(raw), exists), keys.now()));
+    if (!keys.sendgridPublicKey) {
+      if (!tokenOk(c, token))
+        return unauthorized(c, 'token required (no SendGrid verification key configured)');
+      return ingest(c, 'sendgrid', await readBounded(c, limit(path)));
+    }
+    const check = startSendgridCheck(
+      keys.sendgridPublicKey,
+      c.req.header('x-twilio-email-event-webhook-signature'),
+      c.req.header('x-twilio-email-event-webhook-timestamp'),
+      keys.now(),
+    );
+    if (!check) return unauthorized(c, 'SendGrid signature missing or stale');
+    const raw = await readBounded(c, limit(path), (chunk) => check.update(chunk));
+    if (!check.valid()) return unauthorized(c, 'SendGrid signature invalid');
+    return ingest(c, 'sendgrid', raw);
   });
 
   app.post('/v1/webhooks/mailgun', async (c) => {
@@ -91,13 +78,11 @@ export function mountIngestRoutes(
     if (!keys.mailgunSigningKey) {
       if (!tokenOk(c, token))
         return unauthorized(c, 'token required (no Mailgun signing key configured)');
-      const body = parseJson(await readBounded(c, limit(path)));
-      return c.json(await store(sink, parseMailgun(body, exists), keys.now()));
+      return ingest(c, 'mailgun', await readBounded(c, limit(path)));
     }
     // The signature is inside the body: read it (bounded to one event) before checking.
     const raw = await readBounded(c, limit(path));
-    const body = parseJson(raw);
-    const signature = mailgunSignatureOf(body);
+    const signature = mailgunSignatureOf(parseJson(raw));
     const now = keys.now();
     if (signature.token.length > 256 || !verifyMailgun(keys.mailgunSigningKey, signature, now))
       return unauthorized(c, 'Mailgun signature invalid or stale');
@@ -110,13 +95,12 @@ export function mountIngestRoutes(
     });
     if (claim === 'reused')
       return unauthorized(c, 'Mailgun signature token already used with other content (replay)');
-    return c.json(await store(sink, parseMailgun(body, exists), now));
+    return ingest(c, 'mailgun', raw);
   });
 
   app.post('/v1/webhooks/postmark', async (c) => {
     if (!tokenOk(c, token))
       return unauthorized(c, 'token required: basic-auth password, bearer or ?token=');
-    const raw = await readBounded(c, limit('/v1/webhooks/postmark'));
-    return c.json(await store(sink, parsePostmark(parseJson(raw), exists), keys.now()));
+    return ingest(c, 'postmark', await readBounded(c, limit('/v1/webhooks/postmark')));
   });
 }

@@ -10,6 +10,8 @@
  *   query, the most common one, reads ~60 rows per campaign);
  * - row_refs: the first click of each report row (names the row);
  * - unsubs: unsubscribe events, deduplicated per recipient at query time;
+ * - message_days: the UTC days on which each message has events (a ragged
+ *   period re-reads only the messages of its two edge days: aggregate/edges.ts);
  * - webhook_tokens: signed-webhook tokens already used (replay guard).
  */
 import { DatabaseSync } from 'node:sqlite';
@@ -54,6 +56,9 @@ CREATE TABLE IF NOT EXISTS unsubs (
   id TEXT PRIMARY KEY, campaign_id TEXT NOT NULL, recipient TEXT NOT NULL, at INTEGER NOT NULL,
   method TEXT NOT NULL, link_id TEXT);
 CREATE INDEX IF NOT EXISTS unsubs_by_campaign ON unsubs(campaign_id, at);
+CREATE TABLE IF NOT EXISTS message_days (
+  campaign_id TEXT NOT NULL, day INTEGER NOT NULL, msg INTEGER NOT NULL,
+  PRIMARY KEY (campaign_id, day, msg)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS webhook_tokens (
   provider TEXT NOT NULL, token TEXT NOT NULL, digest TEXT NOT NULL, expires_at INTEGER NOT NULL,
   PRIMARY KEY (provider, token)) WITHOUT ROWID;
@@ -70,9 +75,22 @@ export function openDatabase(path: string): DatabaseSync {
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;');
   db.exec('PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;');
   db.exec(DDL);
+  migrate(db);
   return db;
 }
 
+/**
+ * message_days came after the events table: a database with events and no
+ * message days is from before it, and gets them from its events (once).
+ */
+function migrate(db: DatabaseSync): void {
+  if (db.prepare('SELECT 1 AS k FROM message_days LIMIT 1').get() !== undefined) return;
+  if (db.prepare('SELECT 1 AS k FROM events LIMIT 1').get() === undefined) return;
+  inTransaction(db, () =>
+    db.exec(`INSERT OR IGNORE INTO message_days (campaign_id, day, msg)
+      SELECT m.campaign_id, e.at / 86400000, e.msg FROM events e JOIN messages m ON m.msg = e.msg`),
+  );
+}
 /** Runs fn in one IMMEDIATE transaction: all of it is stored or none of it. */
 export function inTransaction<T>(db: DatabaseSync, fn: () => T): T {
   db.exec('BEGIN IMMEDIATE');

@@ -1,16 +1,13 @@
 /**
  * The SQLite implementation of Storage: catalog + idempotent event log +
  * incremental aggregates, each ingestion request in one transaction.
- * Click maps for day-aligned periods (the common case: all time, a version,
- * whole days) are read from the aggregates; other periods fall back to the
- * engine over the selected campaigns' raw events (exact, slower).
+ * Click maps are read from the aggregates: for day-aligned periods (all time,
+ * a version, whole days) entirely; other periods add the engine's verdicts on
+ * the few messages with events on their two partial edge days
+ * (../aggregate/edges.ts), never rescanning every raw event.
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import {
-  assembleClickMap,
-  buildClickMapReport,
-  type ClickMapInput,
-} from '../../utils/report/build.ts';
+import { assembleClickMap } from '../../utils/report/build.ts';
 import { EventIdConflictError, sameEventContent } from '../../utils/report/event-ids.ts';
 import type {
   EmailEvent,
@@ -28,6 +25,7 @@ import { selectCampaigns } from '../../utils/report/versions.ts';
 import type { TemplateSummary } from '../../utils/api/types.ts';
 import { AggregateWriter } from '../aggregate/apply.ts';
 import { AggregateReader } from '../aggregate/query.ts';
+import { EdgeReader } from '../aggregate/edges.ts';
 import { alignedDays, memoizeIdentify } from '../aggregate/periods.ts';
 import { conflict, notFound, unprocessable } from '../problem.ts';
 import { Catalog } from './catalog.ts';
@@ -42,6 +40,7 @@ export class SqliteStorage implements Storage {
   readonly #options: () => ReportOptions;
   readonly #writer: AggregateWriter;
   readonly #reader: AggregateReader;
+  readonly #edges: EdgeReader;
   readonly #messageId: StatementSync;
   readonly #newMessage: StatementSync;
   readonly #insertEvent: StatementSync;
@@ -61,6 +60,7 @@ export class SqliteStorage implements Storage {
       this.#unsubscribeLink(id),
     );
     this.#reader = new AggregateReader(this.#db);
+    this.#edges = new EdgeReader(this.#db);
     this.#tokens = new WebhookTokens(this.#db);
     this.#messageId = this.#db.prepare(
       'SELECT msg FROM messages WHERE campaign_id = ? AND recipient = ?',
@@ -211,28 +211,6 @@ export class SqliteStorage implements Storage {
     for (const row of rows) yield JSON.parse(String(row.body)) as EmailEvent;
   }
 
-  /**
-   * The engine over streamed raw events. SQLite orders ids by bytes and
-   * JavaScript by UTF-16 units; they differ only for exotic ids, and then the
-   * streaming engine refuses the order and the report is rebuilt buffered.
-   */
-  #rescan(input: Omit<ClickMapInput, 'events'>, campaignIds: string[], options: ReportOptions) {
-    try {
-      // Ids are the events table's primary key: the id rule was applied at ingestion.
-      return buildClickMapReport(
-        { ...input, events: this.eventsOf(campaignIds) },
-        { ...options, assumeSorted: true, idsUnique: true },
-      );
-    } catch (error) {
-      if (!(error instanceof Error) || !error.message.startsWith('events out of order'))
-        throw error;
-      return buildClickMapReport(
-        { ...input, events: this.eventsOf(campaignIds) },
-        { ...options, idsUnique: true },
-      );
-    }
-  }
-
   clickMap(query: ClickMapQuery): ClickMapReport {
     if (!this.getTemplate(query.templateId)) throw notFound(`no template "${query.templateId}"`);
     const versions = this.versionsOf(query.templateId);
@@ -252,16 +230,26 @@ export class SqliteStorage implements Storage {
     const days = alignedDays(period);
     const base = { templateId: query.templateId, versions, campaigns, period };
     const input = query.versionId === undefined ? base : { ...base, versionId: query.versionId };
-    if (!days) return this.#rescan(input, campaignIds, options);
-    const counts = this.#reader.counts(
-      campaignIds,
-      days,
-      query.includeMachineClicks ? 'i' : 'x',
-      options.dynamicFinalUrls,
-    );
+    const mode = query.includeMachineClicks ? 'i' : 'x';
+    const counts = days
+      ? this.#reader.counts(campaignIds, days, mode, options.dynamicFinalUrls)
+      : this.#raggedCounts(campaignIds, period, mode, {
+          ...options,
+          unsubscribeLinks: unsubscribeLinksOf(campaigns, versions),
+        });
     // The engine's own assembly (placements of every selected version included): the same
     // rows as buildClickMapReport and the raw-event path.
     return assembleClickMap(input, campaignIds, counts, options);
+  }
+
+  /** A period not on day boundaries: aggregates of its whole days + its edge messages (edges.ts). */
+  #raggedCounts(campaignIds: string[], period: Period, mode: 'x' | 'i', options: ReportOptions) {
+    const messages = this.#edges.read(campaignIds, period, mode, options);
+    return this.#reader.counts(campaignIds, messages.middle, mode, options.dynamicFinalUrls, {
+      from: period.from ?? 0,
+      to: period.to ?? Number.MAX_VALUE,
+      messages,
+    });
   }
 
   sequenceReport(sequenceId: string): SequenceReport {

@@ -1,10 +1,9 @@
 /** Messages between the writer thread (./writer-thread.ts) and its worker (./writer-worker.ts). */
-import type { EmailEvent } from '../../utils/report/model.ts';
-import type { IngestOutcome } from './types.ts';
+import type { IngestResult } from '../../utils/api/types.ts';
+import type { BodyJob } from '../ingest/ingest-body.ts';
 import type { ClaimResult, TokenClaim } from './webhook-tokens.ts';
 
-export type WriterJob =
-  { kind: 'ingest'; events: readonly EmailEvent[] } | { kind: 'claim'; claim: TokenClaim };
+export type WriterJob = { kind: 'ingest'; job: BodyJob } | { kind: 'claim'; claim: TokenClaim };
 
 export type WriterRequest = WriterJob & { id: number };
 
@@ -16,5 +15,5 @@ export interface WriterFailure {
 }
 
 export type WriterReply =
-  | { id: number; ok: true; result: IngestOutcome | ClaimResult }
+  | { id: number; ok: true; result: IngestResult | ClaimResult }
   | { id: number; ok: false; error: WriterFailure };

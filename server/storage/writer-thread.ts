@@ -1,22 +1,22 @@
 /**
- * EventSink on a worker thread (./writer-worker.ts): ingestion transactions
- * run on their own SQLite connection off the event loop, so click-map reads
+ * EventSink on a worker thread (./writer-worker.ts): request bodies are
+ * parsed, validated and stored on their own SQLite connection off the event loop, so click-map reads
  * on the main connection never queue behind a write (the database is in WAL
  * mode). Requests are applied one at a time in arrival order, each in its own
  * transaction, exactly as on the main thread. A worker that dies fails its
  * pending requests and is restarted for the next one.
  */
 import { Worker } from 'node:worker_threads';
-import type { EmailEvent } from '../../utils/report/model.ts';
+import type { IngestResult } from '../../utils/api/types.ts';
+import type { BodyJob } from '../ingest/ingest-body.ts';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { HttpProblem } from '../problem.ts';
 import type { EventSink } from './event-sink.ts';
-import type { IngestOutcome } from './types.ts';
 import type { ClaimResult, TokenClaim } from './webhook-tokens.ts';
 import type { WriterFailure, WriterJob, WriterReply } from './writer-protocol.ts';
 
 interface Pending {
-  resolve: (result: IngestOutcome | ClaimResult) => void;
+  resolve: (result: IngestResult | ClaimResult) => void;
   reject: (error: Error) => void;
 }
 
@@ -72,12 +72,12 @@ export class WriterThread implements EventSink {
     this.#pending.clear();
   }
 
-  async #send(job: WriterJob): Promise<IngestOutcome | ClaimResult> {
+  async #send(job: WriterJob): Promise<IngestResult | ClaimResult> {
     await this.start();
     const worker = this.#worker;
     if (!worker) throw new Error('writer thread is not running');
     const id = this.#nextId++;
-    const reply = new Promise<IngestOutcome | ClaimResult>((resolve, reject) => {
+    const reply = new Promise<IngestResult | ClaimResult>((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
       worker.postMessage({ ...job, id });
     });
@@ -89,8 +89,8 @@ export class WriterThread implements EventSink {
     return reply;
   }
 
-  async ingest(events: readonly EmailEvent[]): Promise<IngestOutcome> {
-    return (await this.#send({ kind: 'ingest', events })) as IngestOutcome;
+  async ingest(job: BodyJob): Promise<IngestResult> {
+    return (await this.#send({ kind: 'ingest', job })) as IngestResult;
   }
 
   async claimToken(claim: TokenClaim): Promise<ClaimResult> {

@@ -1,11 +1,12 @@
 /**
  * The writer thread's worker: its own SQLite connection on the server's
- * database file, running each write request in one transaction, in arrival
- * order. Runs off the event loop, so HTTP reads go on while it writes (WAL:
+ * database file; parses, validates and stores each request body (one
+ * transaction each) in arrival order. Runs off the event loop, so HTTP reads go on while it writes (WAL:
  * readers on the main connection see the last committed state, never wait).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { resolveOptions } from '../../utils/report/options.ts';
+import { ingestBody } from '../ingest/ingest-body.ts';
 import { HttpProblem } from '../problem.ts';
 import { SqliteStorage } from './sqlite-storage.ts';
 import type { WriterReply, WriterRequest } from './writer-protocol.ts';
@@ -19,7 +20,7 @@ port.on('message', (request: WriterRequest) => {
   try {
     const result =
       request.kind === 'ingest'
-        ? storage.ingest(request.events)
+        ? ingestBody(storage, request.job)
         : storage.claimToken(request.claim);
     reply = { id: request.id, ok: true, result };
   } catch (error) {
