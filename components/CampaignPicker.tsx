@@ -11,6 +11,11 @@ export interface CampaignPickerProps {
   /** null: all campaigns of the template. */
   selected: string | null;
   onChange(campaignId: string | null): void;
+  /**
+   * What the empty choice says instead of "All N campaigns of this template"
+   * (when no campaign matched, the campaigns are not one template's).
+   */
+  emptyChoice?: string;
 }
 
 const ALL = '';
@@ -19,7 +24,12 @@ export function campaignLabel(c: CampaignChoice): string {
   return c.sequence ? `${c.name} (step ${c.sequence.step} of ${c.sequence.sequenceId})` : c.name;
 }
 
-export function CampaignPicker({ campaigns, selected, onChange }: CampaignPickerProps) {
+export function CampaignPicker({
+  campaigns,
+  selected,
+  onChange,
+  emptyChoice,
+}: CampaignPickerProps) {
   const id = useId();
   return (
     <div class="cml-campaign-picker">
@@ -29,7 +39,9 @@ export function CampaignPicker({ campaigns, selected, onChange }: CampaignPicker
         value={selected ?? ALL}
         onChange={(e) => onChange(e.currentTarget.value === ALL ? null : e.currentTarget.value)}
       >
-        <option value={ALL}>All {campaigns.length} campaigns of this template</option>
+        <option value={ALL}>
+          {emptyChoice ?? `All ${campaigns.length} campaigns of this template`}
+        </option>
         {campaigns.map((c) => (
           <option key={c.id} value={c.id}>
             {campaignLabel(c)}

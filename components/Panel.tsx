@@ -47,11 +47,25 @@ export interface PanelProps {
   onCampaignChange?: (campaignId: string | null) => void;
 }
 
-/** The campaign picker, for a report with several campaigns, over the report and sequence views. */
+/**
+ * The campaign picker, over the report and sequence views: for a report with
+ * several campaigns, and when no campaign matched (pick the right one by hand).
+ */
 function CampaignBar(props: PanelProps) {
   const status = props.store.status.value;
   const onChange = props.onCampaignChange;
-  if (!onChange || status.kind !== 'ready' || props.store.view.value === 'qa') return null;
+  if (!onChange || props.store.view.value === 'qa') return null;
+  if (status.kind === 'no-data' && status.campaigns?.length) {
+    return (
+      <CampaignPicker
+        campaigns={status.campaigns}
+        selected={null}
+        onChange={onChange}
+        emptyChoice="Choose the campaign this email is from…"
+      />
+    );
+  }
+  if (status.kind !== 'ready') return null;
   const campaigns = status.campaigns ?? [];
   if (campaigns.length < 2) return null;
   return (

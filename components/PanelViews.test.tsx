@@ -348,3 +348,39 @@ describe('campaign picker', () => {
     expect(v.$$('.cml-campaign-picker')).toHaveLength(0);
   });
 });
+
+describe('campaign picker when no campaign matched', () => {
+  const campaigns = [
+    { id: 'spring', name: 'Spring sale', sentAt: 2, sequence: null },
+    { id: 'welcome', name: 'Welcome', sentAt: 1, sequence: null },
+  ];
+  const status: PanelStatus = {
+    kind: 'no-data',
+    message:
+      'No campaign matched this email: the closest template scores 0.17, below the 0.25 needed.',
+    campaigns,
+  };
+
+  test('says nothing matched and offers every campaign; a pick asks for its report', () => {
+    const onCampaignChange = vi.fn();
+    const { view } = renderPanel(status, { onCampaignChange });
+    expect(view.$('.cml-status')?.textContent).toContain('No campaign matched this email');
+    const select = view.$('.cml-campaign-picker select') as HTMLSelectElement;
+    expect(texts([...select.querySelectorAll('option')])).toEqual([
+      'Choose the campaign this email is from…',
+      'Spring sale',
+      'Welcome',
+    ]);
+    expect(select.value).toBe('');
+    select.value = 'welcome';
+    fire(select, new Event('change', { bubbles: true }));
+    expect(onCampaignChange).toHaveBeenCalledWith('welcome');
+  });
+
+  test('no picker without campaigns to offer', () => {
+    const none: PanelStatus = { kind: 'no-data', message: 'No campaign matched this email.' };
+    expect(
+      renderPanel(none, { onCampaignChange: vi.fn() }).view.$$('.cml-campaign-picker'),
+    ).toHaveLength(0);
+  });
+});

@@ -11,10 +11,12 @@ import { emailWith, previewOf } from '../utils/messaging/testing/preview.ts';
 import { createPanelController } from './panel-controller.ts';
 
 const outcomes: ReportOutcome[] = [];
+const requests: unknown[] = [];
 vi.mock('../utils/browser/messaging.ts', () => ({
-  sendToBackground: vi.fn((name: string) =>
-    Promise.resolve(name === 'loadReport' ? outcomes.shift() : {}),
-  ),
+  sendToBackground: vi.fn((name: string, request: unknown) => {
+    if (name === 'loadReport') requests.push(request);
+    return Promise.resolve(name === 'loadReport' ? outcomes.shift() : {});
+  }),
 }));
 
 function frame(frameId: number, hrefs: string[]): FrameRecord {
@@ -57,5 +59,45 @@ describe('panel header across messages', () => {
     expect(store.templateName.value).toBeNull(); // not even while loading
     await settle();
     expect(store.templateName.value).toBeNull();
+  });
+});
+
+describe('no campaign matched', () => {
+  it("offers the campaigns; a pick loads that campaign's report through the background", async () => {
+    const store = createPanelStore();
+    const controller = createPanelController(store);
+    const campaigns = [{ id: 'welcome', name: 'Welcome', sentAt: 1, sequence: null }];
+    outcomes.push({ state: 'no-match', reason: 'No campaign matched this email.', campaigns });
+    controller.setFrames([frame(7, ['https://unrelated.example/x'])]);
+    await settle();
+    expect(store.status.value).toEqual({
+      kind: 'no-data',
+      message: 'No campaign matched this email.',
+      campaigns,
+    });
+
+    requests.length = 0;
+    outcomes.push({
+      state: 'ready',
+      match: {
+        templateId: 'w',
+        versionId: null,
+        campaignId: 'welcome',
+        confidence: 0,
+        reasons: [],
+      },
+      report: await mailchimpSourceReport(),
+      sequence: null,
+      campaigns,
+      campaignId: 'welcome',
+      templateName: 'Welcome template',
+    });
+    controller.changeCampaign('welcome');
+    await settle();
+    expect(requests).toEqual([
+      { frameId: 7, selection: expect.objectContaining({ campaignId: 'welcome' }) },
+    ]);
+    expect(store.status.value.kind).toBe('ready');
+    expect(store.templateName.value).toBe('Welcome template');
   });
 });

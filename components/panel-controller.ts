@@ -109,7 +109,11 @@ export function createPanelController(store: PanelStore) {
       case 'not-configured':
         return store.setStatus({ kind: 'not-configured' });
       case 'no-match':
-        return store.setStatus({ kind: 'no-data', message: outcome.reason });
+        return store.setStatus({
+          kind: 'no-data',
+          message: outcome.reason,
+          ...(outcome.campaigns ? { campaigns: outcome.campaigns } : {}),
+        });
       case 'error':
         return store.setStatus({ kind: 'error', reason: outcome.message });
       case 'ready':
@@ -181,7 +185,10 @@ export function createPanelController(store: PanelStore) {
       selection.value = { ...selection.value, versionId: next.versionId, period: next.period };
       void load();
     },
-    /** One campaign of the template (e.g. the sequence step this email is), or all (null). */
+    /**
+     * One campaign of the template (e.g. the sequence step this email is), or
+     * all (null); when nothing matched, the campaign whose report to show.
+     */
     changeCampaign(campaignId: string | null) {
       selection.value = { ...selection.value, campaignId };
       void load();

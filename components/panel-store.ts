@@ -23,7 +23,12 @@ import type {
 
 export type PanelStatus =
   | { kind: 'loading' }
-  | { kind: 'no-data'; message?: string }
+  | {
+      kind: 'no-data';
+      message?: string;
+      /** No campaign matched: every campaign of the source, to pick the right one by hand. */
+      campaigns?: CampaignChoice[];
+    }
   | { kind: 'not-configured' }
   | { kind: 'error'; reason: string }
   | {

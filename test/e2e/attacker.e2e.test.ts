@@ -7,7 +7,8 @@
  * 2. The same unrelated links on an enabled host, with a template on the API
  *    whose only placement is a merge tag (weak evidence that used to match
  *    any one link): the API is asked, nothing matches, the panel says so,
- *    and no report shows.
+ *    no report shows, and it offers the campaign picker: the user's pick
+ *    loads that campaign's report.
  * 3. A genuine preview on the enabled host: the report shows (read with the
  *    extension's privileges), yet nothing of it is readable by the page: not
  *    in its DOM, not in open shadow roots (ours are closed), not in any file
@@ -200,6 +201,38 @@ for (const name of BROWSERS) {
       expect(panel?.message).toMatch(/no campaign matched/i);
       const seen = await page.evaluateAsPage(pageReadable, undefined);
       expect(seen.text).not.toContain('Zebra-Quartz');
+
+      // The panel offers the campaign picker (in its closed root); a pick loads that report.
+      const options = await page.evaluate(() => {
+        const root = document.querySelector('clickmap-lens-ui')?.shadowRoot;
+        const select = root?.querySelector<HTMLSelectElement>('.cml-campaign-picker select');
+        return [...(select?.options ?? [])].map((o) => o.value);
+      }, undefined);
+      // Every campaign the API knows (same send time: by id); none is pre-selected.
+      expect(options).toEqual(['', 'zq-secret-c1', 'zq-welcome-c1']);
+      expect((await page.evaluateAsPage(pageReadable, undefined)).text).not.toContain(
+        'Zebra-Quartz',
+      );
+      await page.evaluate(() => {
+        const root = document.querySelector('clickmap-lens-ui')?.shadowRoot;
+        const select = root?.querySelector<HTMLSelectElement>('.cml-campaign-picker select');
+        if (!select) throw new Error('no campaign picker');
+        select.value = 'zq-welcome-c1';
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      }, undefined);
+      const picked = await page.waitFor(
+        () =>
+          document
+            .querySelector('clickmap-lens-ui')
+            ?.shadowRoot?.querySelector('.cml-panel[data-state="ready"] .cml-template')
+            ?.textContent ?? null,
+        undefined,
+        20_000,
+      );
+      expect(picked).toContain(GENUINE_TEMPLATE);
+      expect((await page.evaluateAsPage(pageReadable, undefined)).text).not.toContain(
+        'Zebra-Quartz',
+      );
       await page.close();
     });
 

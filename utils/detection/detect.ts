@@ -63,7 +63,7 @@ function matchDocument(
 ): Detection | null {
   const body = usableBody(doc);
   if (!body || (profile.requireGate && !passesEmailGate(doc))) return null;
-  const score = scoreEmailDocument(doc);
+  const score = scoreEmailDocument(doc, profile.minEmailScore);
   if (!score || score.total < profile.minEmailScore) return null;
   const margin = score.total - profile.minEmailScore;
   const confidence = profile.requireGate

@@ -149,12 +149,23 @@ export function passesEmailGate(doc: Document): boolean {
   return doc.getElementsByTagName('*').length <= MAX_EMAIL_ELEMENTS;
 }
 
-/** Sum of matched signal weights; null when the document has no body. */
-export function scoreEmailDocument(doc: Document): EmailScore | null {
+/** Sum of the positive weights of SIGNALS from index i on (what is still reachable). */
+const GAIN_AFTER = SIGNALS.map((_, i) =>
+  SIGNALS.slice(i).reduce((sum, s) => sum + Math.max(0, s.weight), 0),
+);
+
+/**
+ * Sum of matched signal weights; null when the document has no body. With
+ * `atLeast`, scoring stops as soon as that total can no longer be reached
+ * (most web pages): the remaining signals are whole-document walks whose
+ * answer would not change the outcome. A reachable score is always complete.
+ */
+export function scoreEmailDocument(doc: Document, atLeast?: number): EmailScore | null {
   const body = doc.body;
   if (!body || !doc.documentElement) return null;
   const score: EmailScore = { total: 0, signals: [] };
-  for (const signal of SIGNALS) {
+  for (const [i, signal] of SIGNALS.entries()) {
+    if (atLeast !== undefined && score.total + (GAIN_AFTER[i] ?? 0) < atLeast) break;
     if (!signal.test(doc, body)) continue;
     score.total += signal.weight;
     score.signals.push(`${signal.name}${signal.weight > 0 ? '+' : ''}${signal.weight}`);

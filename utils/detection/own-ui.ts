@@ -20,6 +20,10 @@ export function firstOutsideOwnUi(
   selector: string,
   limit = 200,
 ): Element | null {
+  // Usually the first match is the page's own: querySelector stops there, where
+  // querySelectorAll walks the whole document.
+  const first = scope.querySelector(selector);
+  if (first === null || !isOwnUi(first)) return first;
   const found = scope.querySelectorAll(selector);
   const max = Math.min(found.length, limit);
   for (let i = 0; i < max; i++) {

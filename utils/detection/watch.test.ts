@@ -116,3 +116,74 @@ describe('watchForPreviews', () => {
     expect(w.seen).toEqual([]);
   });
 });
+
+describe('watchForPreviews back-off on a page that is not email', () => {
+  it('waits longer between detections while nothing is found, and resets on a find', async () => {
+    document.body.innerHTML = '<main id="grid"><p>row</p></main>';
+    const queue: Array<() => void> = [];
+    const timers: Array<{ run: () => void; ms: number }> = [];
+    let found: Detection | null = null;
+    let detections = 0;
+    const controller = new AbortController();
+    watchForPreviews(document, () => undefined, controller.signal, {
+      frameInfo: GMAIL,
+      schedule: (run) => queue.push(run),
+      delay: (run, ms) => timers.push({ run, ms }),
+      detect: () => {
+        detections += 1;
+        return found;
+      },
+    });
+    const grid = document.getElementById('grid') as HTMLElement;
+    /** One burst of changes, then whatever is due: the timer, if any, then the frame. */
+    const burst = async (): Promise<number | null> => {
+      for (let i = 0; i < 5; i++) grid.append(document.createElement('p'));
+      await flushMicrotasks();
+      const timer = timers.shift();
+      timer?.run();
+      for (const run of queue.splice(0)) run();
+      return timer?.ms ?? null;
+    };
+    for (const run of queue.splice(0)) run(); // first detection: nothing
+    const waits: Array<number | null> = [];
+    for (let i = 0; i < 6; i++) waits.push(await burst());
+    // Two more immediate frames, then 100, 200, 400, 400 ms apart (capped).
+    expect(waits).toEqual([null, null, 100, 200, 400, 400]);
+    expect(detections).toBe(7);
+
+    found = { profileId: 'gmail', roots: [grid], confidence: 1, reason: 'test' };
+    await burst();
+    expect(await burst()).toBeNull(); // an email is there: every frame again
+    controller.abort();
+  });
+
+  it('drops a back-off wait that ends after abort', async () => {
+    document.body.innerHTML = '<main id="grid"></main>';
+    const queue: Array<() => void> = [];
+    const timers: Array<() => void> = [];
+    const controller = new AbortController();
+    let detections = 0;
+    watchForPreviews(document, () => undefined, controller.signal, {
+      frameInfo: GMAIL,
+      schedule: (run) => queue.push(run),
+      delay: (run) => timers.push(run),
+      detect: () => {
+        detections += 1;
+        return null;
+      },
+    });
+    for (let i = 0; i < 4; i++) {
+      document.getElementById('grid')?.append(document.createElement('p'));
+      await flushMicrotasks();
+      for (const t of timers.splice(0)) t();
+      for (const run of queue.splice(0)) run();
+    }
+    document.getElementById('grid')?.append(document.createElement('p'));
+    await flushMicrotasks();
+    expect(timers).toHaveLength(1);
+    controller.abort();
+    timers[0]?.();
+    expect(queue).toHaveLength(0);
+    expect(detections).toBe(4);
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * SPA support: re-runs preview detection when the page swaps what it shows
  * (a new message opened, a preview replaced), driven by a MutationObserver
- * (never polling) and coalesced to one detection per animation frame.
+ * (never polling) and coalesced to one detection per animation frame; after
+ * a few detections in a row found nothing it backs off (see backoffMs).
  *
  * This is the ONLY impure module of utils/detection: it observes the given
  * document and schedules work. It still never writes to the page.
@@ -20,6 +21,24 @@ export interface WatchOptions {
   /** Defaults to the window's requestAnimationFrame; tests pass a manual queue. */
   schedule?: Schedule;
   detect?: (doc: Document, frame: FrameInfo) => Detection | null;
+  /** Defaults to the window's setTimeout (the back-off's wait); tests pass a manual one. */
+  delay?: (run: () => void, ms: number) => unknown;
+}
+
+/** Detections that found nothing in a row before the watcher backs off. */
+const MISSES_BEFORE_BACKOFF = 3;
+const FIRST_BACKOFF_MS = 100;
+/** Cap: an email opened after a long idle still shows within half a second. */
+const MAX_BACKOFF_MS = 400;
+
+/**
+ * How long to wait before the next detection after `misses` empty ones in a
+ * row: a page that keeps changing and is clearly not email (a data grid, a
+ * live counter) pays one detection per back-off step, not one per frame.
+ */
+export function backoffMs(misses: number): number {
+  if (misses < MISSES_BEFORE_BACKOFF) return 0;
+  return Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** (misses - MISSES_BEFORE_BACKOFF));
 }
 
 /** Attributes whose change can open, close or swap a message view. */
@@ -85,6 +104,11 @@ function isRelevant(record: MutationRecord): boolean {
   return nodes.length === 0 || !nodes.every(isOwnUiNode);
 }
 
+function defaultDelay(doc: Document): (run: () => void, ms: number) => unknown {
+  const view = doc.defaultView;
+  return view ? (run, ms) => view.setTimeout(run, ms) : (run, ms) => setTimeout(run, ms);
+}
+
 function defaultSchedule(doc: Document): Schedule {
   const view = doc.defaultView;
   if (view && typeof view.requestAnimationFrame === 'function')
@@ -108,12 +132,15 @@ export function watchForPreviews(
   const detect = options.detect ?? detectPreview;
   let last: Detection | null = null;
   let lastLinks: Element[] = [];
+  const delay = options.delay ?? defaultDelay(doc);
   let pending = false;
+  let misses = 0;
 
   const run = (): void => {
     pending = false;
     if (signal.aborted) return;
     const next = detect(doc, frame);
+    misses = next === null ? misses + 1 : 0;
     const links = linksOf(next);
     if (sameDetection(last, next) && sameElements(links, lastLinks)) return;
     last = next;
@@ -123,7 +150,10 @@ export function watchForPreviews(
   const request = (): void => {
     if (pending || signal.aborted) return;
     pending = true;
-    schedule(run);
+    // Changes during the wait are coalesced into the one detection that follows it.
+    const wait = backoffMs(misses);
+    if (wait === 0) schedule(run);
+    else delay(() => (signal.aborted ? undefined : schedule(run)), wait);
   };
 
   const Observer = doc.defaultView?.MutationObserver ?? globalThis.MutationObserver;

@@ -139,12 +139,17 @@ describe('Click Map API (reference server, demo data)', () => {
   it('says so when no link belongs to a known template', async () => {
     // The welcome template's whole-URL merge tag ({{action_url}}) is weak evidence: it used
     // to match any one link, so an unrelated page got that template's report.
-    expect(await load(settings(), fetchHttp, emailWith(['https://attacker.invalid/x']))).toEqual({
+    const outcome = await load(settings(), fetchHttp, emailWith(['https://attacker.invalid/x']));
+    expect(outcome).toMatchObject({
       state: 'no-match',
       source: 'clickmap-api',
       reason:
         'No campaign matched this email: none of its 1 links belongs to a template the API knows.',
     });
+    // …and offers every campaign of the API to pick the right one by hand.
+    const offered = outcome.state === 'no-match' ? (outcome.campaigns ?? []) : [];
+    expect(offered.length).toBeGreaterThan(1);
+    expect(offered.every((c) => c.id && c.name)).toBe(true);
   });
 
   it('maps a refused token to an unauthorized error', async () => {

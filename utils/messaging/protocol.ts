@@ -83,7 +83,13 @@ export interface ReportMatch {
 
 export type ReportOutcome =
   | { state: 'not-configured' }
-  | { state: 'no-match'; reason: string; source?: SourceKind }
+  | {
+      state: 'no-match';
+      reason: string;
+      source?: SourceKind;
+      /** Every campaign the source knows, to pick the right one by hand (Click Map API). */
+      campaigns?: CampaignChoice[];
+    }
   | { state: 'error'; kind: SourceErrorKind | 'unknown'; message: string }
   | {
       state: 'ready';

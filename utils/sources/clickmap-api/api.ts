@@ -78,7 +78,8 @@ export function createClickMapApiSource(config: ClickMapApiConfig, deps: SourceD
   const source: ReportSource & {
     sequenceReport(sequenceId: string): Promise<SequenceReport>;
     match(request: MatchRequest): Promise<MatchResult>;
-    campaigns(templateId: string): Promise<Campaign[]>;
+    /** One template's campaigns; without a template, every campaign (the no-match picker). */
+    campaigns(templateId?: string): Promise<Campaign[]>;
     templateNames(): Promise<Map<string, string>>;
   } = {
     kind: 'clickmap-api',
@@ -122,7 +123,11 @@ export function createClickMapApiSource(config: ClickMapApiConfig, deps: SourceD
       return new Map(list.templates.map((t) => [t.id, t.name]));
     },
     campaigns: async (templateId) => {
-      const url = buildUrl(config.apiUrl, CLICKMAP_API_PATHS.campaigns, { templateId });
+      const url = buildUrl(
+        config.apiUrl,
+        CLICKMAP_API_PATHS.campaigns,
+        templateId ? { templateId } : {},
+      );
       const list = await requestJson(
         deps,
         { url, method: 'GET', headers: headers(config) },

@@ -58,6 +58,68 @@ describe('loadFromClickMapApi on a weak match', () => {
   });
 });
 
+describe('loadFromClickMapApi without a match: the campaign picker', () => {
+  const all = [
+    { id: 'c-old', templateId: 'welcome', versionId: 'v1', name: 'Welcome (March)', sentAt: 1 },
+    { id: 'c-new', templateId: 'spring', versionId: 'v2', name: 'Spring sale', sentAt: 2 },
+  ];
+  const asked: string[] = [];
+  const source = {
+    match: async () => ({
+      best: { templateId: 't', versionId: 'v', campaignId: null, confidence: 0.175, reasons: [] },
+      candidates: [],
+    }),
+    campaigns: async (templateId?: string) => {
+      asked.push(`campaigns ${templateId ?? '*'}`);
+      return all.filter((c) => !templateId || c.templateId === templateId);
+    },
+    report: async (query: { templateId: string; campaignIds: string[] }) => {
+      asked.push(`report ${query.templateId} ${query.campaignIds.join(',')}`);
+      return { source: 'clickmap-api', templateId: query.templateId, links: [] };
+    },
+    sequenceReport: () => Promise.reject(new Error('no sequence')),
+    templateNames: async () => new Map([['spring', 'Spring template']]),
+  } as unknown as ClickMapApiSource;
+  const load = (campaignId: string | null) =>
+    loadFromClickMapApi(
+      source,
+      (_key, run) => run(),
+      preview,
+      { versionId: null, period: {}, includeMachineClicks: null, campaignId },
+      false,
+    );
+
+  it('below the threshold: no report, the reason, and every campaign newest first', async () => {
+    asked.length = 0;
+    const outcome = await load(null);
+    expect(outcome).toMatchObject({
+      state: 'no-match',
+      reason: expect.stringContaining('No campaign matched this email'),
+      campaigns: [
+        { id: 'c-new', name: 'Spring sale', sentAt: 2, sequence: null },
+        { id: 'c-old', name: 'Welcome (March)', sentAt: 1, sequence: null },
+      ],
+    });
+    expect(asked).toEqual(['campaigns *']);
+  });
+
+  it('a picked campaign loads that campaign of its template, saying the user chose it', async () => {
+    asked.length = 0;
+    const outcome = await load('c-new');
+    expect(outcome).toMatchObject({
+      state: 'ready',
+      campaignId: 'c-new',
+      templateName: 'Spring template',
+      match: { templateId: 'spring', campaignId: 'c-new', confidence: 0 },
+    });
+    expect(asked).toContain('report spring c-new');
+  });
+
+  it("an unknown pick is still no match (never another template's report)", async () => {
+    expect(await load('nope')).toMatchObject({ state: 'no-match' });
+  });
+});
+
 describe('matchRequestOf', () => {
   it('leaves an overlong href out and caps the links at 2000 (was a refused request, no report)', () => {
     const link = preview.links[0]!;

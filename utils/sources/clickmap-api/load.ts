@@ -21,6 +21,7 @@ import type { ReportQuery } from '../source.ts';
 import type { ClickMapApiSource } from './api.ts';
 import type { SequenceReport } from '../../report/report-types.ts';
 import type { Cached } from '../descriptor.ts';
+import type { Campaign } from '../../report/model.ts';
 
 function originOf(base: string): { base?: string } {
   try {
@@ -73,16 +74,58 @@ async function sequenceOf(
   return cached(['sequence', step.sequenceId], () => source.sequenceReport(step.sequenceId));
 }
 
-/** The template's campaigns, newest first, as the panel's picker lists them. */
+/** Campaigns as the panel's picker lists them: newest first. */
+function choices(campaigns: readonly Campaign[]): CampaignChoice[] {
+  return campaigns
+    .map((c) => ({ id: c.id, name: c.name, sentAt: c.sentAt, sequence: c.sequence ?? null }))
+    .sort((a, b) => b.sentAt - a.sentAt || a.id.localeCompare(b.id));
+}
+
+/** The template's campaigns, for narrowing its report to one. */
 async function campaignsOf(
   source: ClickMapApiSource,
   cached: Cached,
   templateId: string,
 ): Promise<CampaignChoice[]> {
-  const campaigns = await cached(['campaigns', templateId], () => source.campaigns(templateId));
-  return campaigns
-    .map((c) => ({ id: c.id, name: c.name, sentAt: c.sentAt, sequence: c.sequence ?? null }))
-    .sort((a, b) => b.sentAt - a.sentAt || a.id.localeCompare(b.id));
+  return choices(await cached(['campaigns', templateId], () => source.campaigns(templateId)));
+}
+
+/** Every campaign the API knows (the picker offered when no campaign matched). */
+function allCampaigns(source: ClickMapApiSource, cached: Cached): Promise<Campaign[]> {
+  return cached(['campaigns', null], () => source.campaigns());
+}
+
+/**
+ * Nothing matched (or only on weak evidence): the user's own pick of a
+ * campaign loads its report; otherwise the no-match reason and the picker.
+ */
+async function withoutMatch(
+  source: ClickMapApiSource,
+  cached: Cached,
+  reason: string,
+  selection: ReportSelection,
+  includeMachineClicks: boolean,
+): Promise<ReportOutcome> {
+  // A failing list costs the picker, never the reason.
+  const all = await allCampaigns(source, cached).catch(() => null);
+  const picked = all?.find((c) => c.id === selection.campaignId);
+  if (!picked) {
+    return {
+      state: 'no-match',
+      source: 'clickmap-api',
+      reason,
+      ...(all?.length ? { campaigns: choices(all) } : {}),
+    };
+  }
+  const match: ReportMatch = {
+    templateId: picked.templateId,
+    versionId: null,
+    campaignId: picked.id,
+    // Not evidence from the email: the user chose the campaign.
+    confidence: 0,
+    reasons: [`Campaign picked by you: ${reason}`],
+  };
+  return loadMatched(source, cached, match, selection, includeMachineClicks);
 }
 
 export async function loadFromClickMapApi(
@@ -94,20 +137,25 @@ export async function loadFromClickMapApi(
 ): Promise<ReportOutcome> {
   const match = await findTemplate(source, cached, preview);
   if (!match) {
-    return {
-      state: 'no-match',
-      source: 'clickmap-api',
-      reason: `No campaign matched this email: none of its ${preview.links.length} links belongs to a template the API knows.`,
-    };
+    const reason = `No campaign matched this email: none of its ${preview.links.length} links belongs to a template the API knows.`;
+    return withoutMatch(source, cached, reason, selection, includeMachineClicks);
   }
   // Whatever server answers: no report on weak evidence (the reference server applies it too).
   if (match.confidence < MIN_MATCH_CONFIDENCE) {
-    return {
-      state: 'no-match',
-      source: 'clickmap-api',
-      reason: belowThresholdReason(match.confidence),
-    };
+    const reason = belowThresholdReason(match.confidence);
+    return withoutMatch(source, cached, reason, selection, includeMachineClicks);
   }
+  return loadMatched(source, cached, match, selection, includeMachineClicks);
+}
+
+/** The report of a matched (or picked) template, narrowed to the picked campaign if any. */
+async function loadMatched(
+  source: ClickMapApiSource,
+  cached: Cached,
+  match: ReportMatch,
+  selection: ReportSelection,
+  includeMachineClicks: boolean,
+): Promise<ReportOutcome> {
   const campaigns = await campaignsOf(source, cached, match.templateId);
   // A campaign the user picked (one of this template's) narrows the report and names the step.
   const picked = campaigns.find((c) => c.id === selection.campaignId)?.id ?? null;
