@@ -62,6 +62,7 @@ describe('OptionsForm', () => {
       ],
       activeSource: 'mailchimp',
       includeMachineClicks: true,
+      sendSubjectAndSender: true,
       enabledSites: [],
       disabledSites: [],
     });
@@ -220,6 +221,17 @@ describe('OptionsForm', () => {
         'warning',
         'Saved, but access to *://mail.example.com/* was not granted: the lens runs only where access is granted (the toolbar button still opens it once per tab). Saved. No source: only "Check links" is available.',
       ]),
+    );
+  });
+
+  test('privacy: says what is sent, and the switch keeps subject and sender in the browser', async () => {
+    const { view, props } = renderForm(MIGRATED);
+    expect(view.$('#privacy-text').textContent).toContain('never its path, so no mailbox');
+    click(view.$('input[name="sendSubjectAndSender"]'));
+    submit(view);
+    await vi.waitFor(() => expect(props.save).toHaveBeenCalled());
+    expect(props.save).toHaveBeenCalledWith(
+      expect.objectContaining({ sendSubjectAndSender: false }),
     );
   });
 });

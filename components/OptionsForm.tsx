@@ -17,6 +17,7 @@ import {
   type SourceSettings,
 } from '../utils/settings/sources.ts';
 import { sitePatterns } from '../utils/sites/sites.ts';
+import { OptionsPrivacy } from './OptionsPrivacy.tsx';
 import { OptionsSites } from './OptionsSites.tsx';
 import { OptionsSourceFields } from './OptionsSourceFields.tsx';
 
@@ -63,6 +64,7 @@ export function OptionsForm(props: OptionsFormProps) {
   );
   const defaults = useSignal({
     includeMachineClicks: initial.includeMachineClicks,
+    sendSubjectAndSender: initial.sendSubjectAndSender,
   });
   const sites = useSignal({
     enabledSites: initial.enabledSites,
@@ -168,6 +170,10 @@ export function OptionsForm(props: OptionsFormProps) {
         </label>
       </fieldset>
       <OptionsSites value={sites.value} onChange={(value) => (sites.value = value)} />
+      <OptionsPrivacy
+        sendSubjectAndSender={defaults.value.sendSubjectAndSender}
+        onChange={(on) => (defaults.value = { ...defaults.value, sendSubjectAndSender: on })}
+      />
       <button type="submit">Save</button>
       <p id="status" class="status" role="status" aria-live="polite" data-kind={status.value?.kind}>
         {status.value?.text}

@@ -32,11 +32,17 @@ export function describeFailure(error: unknown): ReportOutcome {
   return { state: 'error', kind: 'unknown', message };
 }
 
+/** What may leave the browser of a preview: the subject and sender only when the user allows it. */
+export function sendablePreview(preview: PreviewInfo, settings: Settings): PreviewInfo {
+  return settings.sendSubjectAndSender ? preview : { ...preview, subject: null, sender: null };
+}
+
 export async function loadReport(
   deps: LoadReportDeps,
-  preview: PreviewInfo,
+  shown: PreviewInfo,
   selection: ReportSelection,
 ): Promise<ReportOutcome> {
+  const preview = sendablePreview(shown, deps.settings);
   const saved = activeSourceSettings(deps.settings);
   const check = saved ? checkSource(saved) : null;
   if (!check?.ok) return { state: 'not-configured' };

@@ -76,6 +76,7 @@ describe('parseSettings', () => {
       sources: [{ kind: 'clickmap-api', apiUrl: 'http://127.0.0.1:8787', token: 'demo' }],
       activeSource: 'clickmap-api',
       includeMachineClicks: true,
+      sendSubjectAndSender: true,
       enabledSites: [],
       disabledSites: ['mail.example.com'],
     });

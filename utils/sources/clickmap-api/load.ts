@@ -22,6 +22,15 @@ import type { ClickMapApiSource } from './api.ts';
 import type { SequenceReport } from '../../report/report-types.ts';
 import type { Cached } from '../descriptor.ts';
 
+function originOf(base: string): { base?: string } {
+  try {
+    const url = new URL(base);
+    return /^https?:$/.test(url.protocol) ? { base: `${url.origin}/` } : {};
+  } catch {
+    return {};
+  }
+}
+
 /** Links worth matching on: real destinations, not anchors or unsafe schemes. */
 export function matchRequestOf(preview: PreviewInfo): MatchRequest {
   const links = preview.links.filter((l) => !l.unsafe && l.kind !== 'anchor');
@@ -34,7 +43,8 @@ export function matchRequestOf(preview: PreviewInfo): MatchRequest {
     hrefs,
     // Placement evidence for per-reader tracking links.
     texts: texts ?? [],
-    base: preview.base,
+    // Relative hrefs need the page's origin, not its path (mailbox and message ids).
+    ...originOf(preview.base),
     ...(preview.subject ? { subject: preview.subject } : {}),
     ...(preview.sender ? { sender: preview.sender } : {}),
   };
