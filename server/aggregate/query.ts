@@ -9,6 +9,7 @@ import type { ClickRowRef } from '../../utils/report/link-rows.ts';
 import { domainOfRowKey } from '../../utils/report/row-keys.ts';
 import type { MessageCounts } from '../../utils/report/message-tally.ts';
 import type { ReportCounts, RowTally } from '../../utils/report/row-tally.ts';
+import { SOURCE_LINK_IDS } from '../../utils/report/row-tally.ts';
 import type { EdgeMessages, FinalCounts } from './edges.ts';
 import type { Mode } from './message-contrib.ts';
 
@@ -66,7 +67,7 @@ export class AggregateReader {
     );
     // Link ids of a final-domain row's clicks: over the whole history, as the engine keeps them.
     this.#sources = db.prepare(
-      `SELECT DISTINCT value FROM finals WHERE ${IN_CAMPAIGNS} AND kind = 'l:x' AND row = ? LIMIT 2`,
+      `SELECT DISTINCT value FROM finals WHERE ${IN_CAMPAIGNS} AND kind = 'l:x' AND row = ? LIMIT ${SOURCE_LINK_IDS}`,
     );
     this.#finalCounts = db.prepare(
       `SELECT value, SUM(n) AS n FROM finals WHERE ${IN_CAMPAIGNS} AND kind = ? AND row = ? AND day BETWEEN ? AND ?

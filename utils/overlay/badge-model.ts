@@ -1,24 +1,29 @@
 /**
  * Badge view models: what each link's badge on the email shows, from the
- * placements matched to report rows (utils/links/match.ts). Pure.
+ * placements matched to report rows (utils/links/match.ts). The one badge
+ * builder for every source (Click Map API, Mailchimp, listmonk, Mautic,
+ * Brevo). Pure.
  *
  * Colour: the panel's heat scale (utils/panel/heat.ts) on the same
- * normalisation as the panel's swatches and legend — unique clicks / the
- * busiest report row's unique clicks — so badges, table and legend agree.
+ * normalisation as the panel's swatches and legend — unique clicks (all
+ * clicks for a source without unique ones, heatCount) / the busiest report
+ * row's — so badges, table and legend agree.
  *
  * States:
  * - matched: the placement has a report row: "128 · 12.4%" on its heat colour.
- * - no-data: no report row. Shown as a grey "—", never "0": a missing row
- *   means "not in the report" (a template edited since, or a source that only
- *   reports its top links), not "nobody clicked"; zero-click rows the report
- *   does hold show "0 · 0.0%". The title gives the panel's reason.
+ * - no-data: no report row, or a row without any click count. Shown as a grey
+ *   "—", never "0": a missing row means "not in the report" (a template
+ *   edited since, or a source that only reports its top links), not "nobody
+ *   clicked"; zero-click rows the report does hold show "0 · 0.0%". The
+ *   title gives the panel's reason.
  * - hidden: no visible box (hidden by style, a measured invisible box, or an
  *   ordinal the layout reported hidden). Not drawn; the panel lists it.
  */
 import type { DuplicateInfo, PlacementMatch } from '../links/match.ts';
-import { displayShares } from '../panel/columns.ts';
+import { displayShares, heatCount, maxHeatCount } from '../panel/columns.ts';
 import { HEAT_UNKNOWN, heatColor, heatInk, shareOfMax } from '../panel/heat.ts';
-import type { Capability, ClickMapLinkRow } from '../report/report-types.ts';
+import type { Capability } from '../report/report-types.ts';
+import type { SourceLinkRow } from '../sources/source-report.ts';
 import { MISSING } from '../panel/format.ts';
 import { badgeLabel, badgeTitle } from './badge-text.ts';
 
@@ -48,11 +53,17 @@ export interface BadgeView {
   duplicate: DuplicateInfo | null;
 }
 
+/** A placement and its report row, as utils/links/match.ts pairs them. */
+export type BadgeMatch<P> = Omit<PlacementMatch<P>, 'row'> & { row: SourceLinkRow | null };
+
 export interface BadgeModelInput<P extends BadgePlacement> {
-  matches: readonly PlacementMatch<P>[];
+  /** Placements with their rows (of `rows`; matchLinks' carrier rows are mapped back by the caller). */
+  matches: readonly BadgeMatch<P>[];
   /** Every report row (report.links), matched or not: shares round over them, heat is relative to the busiest. */
-  rows: readonly ClickMapLinkRow[];
+  rows: readonly SourceLinkRow[];
   capabilities: readonly Capability[];
+  /** Names the source in titles ("No numbers from listmonk for this link"). */
+  sourceName?: string;
   /** Ordinals the layout measured as having no visible box. */
   hidden?: ReadonlySet<number>;
   locale?: string;
@@ -67,21 +78,22 @@ function isHidden(placement: BadgePlacement, hidden: ReadonlySet<number> | undef
 }
 
 export function buildBadges<P extends BadgePlacement>(input: BadgeModelInput<P>): BadgeView[] {
-  const { rows, capabilities, locale } = input;
+  const { rows, capabilities, locale, sourceName } = input;
   const shares = displayShares(rows);
-  const maxClicks = rows.reduce((max, row) => Math.max(max, row.uniqueClicks), 0);
+  const maxClicks = maxHeatCount(rows);
   return input.matches.map(({ placement, row, duplicate }): BadgeView => {
-    const title = badgeTitle(placement, row, shares, capabilities, duplicate, locale);
+    const title = badgeTitle(placement, row, shares, capabilities, duplicate, locale, sourceName);
+    const clicks = row ? heatCount(row) : null;
     const state: BadgeState = isHidden(placement, input.hidden)
       ? 'hidden'
-      : row
+      : clicks !== null
         ? 'matched'
         : 'no-data';
-    if (!row) {
+    if (!row || clicks === null) {
       const base = { ordinal: placement.ordinal, label: MISSING, title, heat: null, duplicate };
       return { ...base, state, color: HEAT_UNKNOWN, textColor: heatInk(null) };
     }
-    const heat = shareOfMax(row.uniqueClicks, maxClicks);
+    const heat = shareOfMax(clicks, maxClicks);
     const label = badgeLabel(row, shares.get(row.rowKey) ?? null, duplicate, locale);
     const [color, textColor] = [heatColor(heat), heatInk(heat)];
     return { ordinal: placement.ordinal, state, label, title, color, textColor, heat, duplicate };
