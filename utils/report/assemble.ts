@@ -14,7 +14,6 @@ import type {
 } from './report-types.ts';
 import { domainOfRowKey, LIST_UNSUBSCRIBE_ROW, placementRowKey } from './row-keys.ts';
 import type { ReportCounts, RowTally } from './row-tally.ts';
-import { SOURCE_LINK_IDS } from './row-tally.ts';
 
 export interface ReportContext {
   templateId: string;
@@ -96,9 +95,6 @@ function assembleRows(
   for (const tally of counts.rows.values()) {
     const placement = placementOf(tally, byLinkId, byKey);
     if (placement) coveredLinkIds.add(placement.linkId);
-    // Placements counted by final domain have their clicks in domain rows, not a zero row.
-    if (tally.sourceLinkIds.size < SOURCE_LINK_IDS)
-      for (const id of tally.sourceLinkIds) coveredLinkIds.add(id);
     bases.push(rowFromTally(tally, placement, counts.unsubscribeLinkIds, context.dynamicFinalUrls));
   }
   for (const placement of context.placements) {

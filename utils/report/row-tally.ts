@@ -19,8 +19,7 @@ export interface RowTally {
   /**
    * Final-domain rows: distinct link ids of the clicks on it (any period or
    * verdict), kept up to SOURCE_LINK_IDS (at that size: "too many", not used).
-   * Exactly one names the row after that placement; the placements listed are
-   * counted by final domain (no zero row of their own).
+   * Exactly one names the row after that placement.
    */
   sourceLinkIds: Set<string>;
   /** Columnar input: the column row of the row's first click (names the row when parts merge). */

@@ -5,6 +5,9 @@
  * campaign stays unknown in the sum.
  */
 import type { Capability } from '../report/report-types.ts';
+import type { SourceDeps } from './http.ts';
+import type { ReportQuery, ReportSource } from './source.ts';
+import type { SourceKind } from './registry.ts';
 import type { SourceLinkRow, SourceNote, SourceReport, SourceTotals } from './source-report.ts';
 import { ratio, sumKnown, withRates } from './source-report.ts';
 
@@ -108,5 +111,30 @@ export function sumReports(
     generatedAt,
     shareBasis,
     notes: uniqueNotes(reports),
+  };
+}
+
+/**
+ * A source whose API reports one campaign at a time: the query's campaigns
+ * read in turn (providers rate-limit per key: one campaign's requests at a
+ * time) and summed. The template defaults to the first campaign's own.
+ */
+export function perCampaignSource(
+  kind: SourceKind,
+  capabilities: readonly Capability[],
+  deps: SourceDeps,
+  one: (campaignId: string, query: ReportQuery, generatedAt: number) => Promise<SourceReport>,
+): ReportSource {
+  const now = deps.now ?? Date.now;
+  return {
+    kind,
+    capabilities,
+    async report(query) {
+      const generatedAt = now();
+      const reports: SourceReport[] = [];
+      for (const campaignId of query.campaignIds)
+        reports.push(await one(campaignId, query, generatedAt));
+      return sumReports(reports, query.templateId ?? reports[0]?.templateId ?? '', generatedAt);
+    },
   };
 }

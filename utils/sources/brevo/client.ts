@@ -9,9 +9,8 @@
 import type { GenericSchema, InferOutput } from 'valibot';
 import { buildUrl, requestJson, type HttpRequest, type SourceDeps } from '../http.ts';
 import { collectPages } from '../paginate.ts';
-import type { ReportQuery, ReportSource } from '../source.ts';
-import type { SourceReport } from '../source-report.ts';
-import { sumReports } from '../sum-reports.ts';
+import type { ReportSource } from '../source.ts';
+import { perCampaignSource } from '../sum-reports.ts';
 import { BREVO_CAPABILITIES, mapBrevoCampaign } from './map.ts';
 import { CampaignListSchema, CampaignSchema, type BrevoCampaign } from './schemas.ts';
 
@@ -97,25 +96,10 @@ export function campaignBySubject(
 
 export function createBrevoSource(config: BrevoConfig, deps: SourceDeps): ReportSource {
   const client = createBrevoClient(config, deps);
-  const now = deps.now ?? Date.now;
-  return {
-    kind: 'brevo',
-    capabilities: BREVO_CAPABILITIES,
-    async report(query: ReportQuery): Promise<SourceReport> {
-      const generatedAt = now();
-      const reports: SourceReport[] = [];
-      // Sequential: Brevo rate-limits per key; one campaign's statistics at a time.
-      for (const campaignId of query.campaignIds) {
-        const campaign = await client.campaign(campaignId);
-        reports.push(
-          mapBrevoCampaign(
-            campaign,
-            query.period ? { period: query.period, generatedAt } : { generatedAt },
-          ),
-        );
-      }
-      const templateId = query.templateId ?? query.campaignIds[0] ?? '';
-      return sumReports(reports, templateId, generatedAt);
-    },
-  };
+  return perCampaignSource('brevo', BREVO_CAPABILITIES, deps, async (campaignId, query, at) =>
+    mapBrevoCampaign(
+      await client.campaign(campaignId),
+      query.period ? { period: query.period, generatedAt: at } : { generatedAt: at },
+    ),
+  );
 }

@@ -22,9 +22,8 @@ import {
   sumAnalytics,
 } from './map.ts';
 import type { ListmonkAnalytics, ListmonkCampaignInfo } from './map.ts';
-import type { ReportQuery, ReportSource } from '../source.ts';
-import type { SourceReport } from '../source-report.ts';
-import { sumReports } from '../sum-reports.ts';
+import type { ReportSource } from '../source.ts';
+import { perCampaignSource } from '../sum-reports.ts';
 
 export interface ListmonkConfig {
   /** Root of the listmonk install, e.g. https://lists.example.org */
@@ -116,28 +115,20 @@ export type ListmonkClient = ReturnType<typeof createListmonkClient>;
 
 export function createListmonkSource(config: ListmonkConfig, deps: SourceDeps): ReportSource {
   const client = createListmonkClient(config, deps);
-  const now = deps.now ?? Date.now;
-  return {
-    kind: 'listmonk',
-    capabilities: LISTMONK_CAPABILITIES,
-    async report(query: ReportQuery): Promise<SourceReport> {
-      const generatedAt = now();
-      const reports: SourceReport[] = [];
-      for (const campaignId of query.campaignIds) {
-        const campaign = await client.campaign(campaignId);
-        const window = analyticsWindow(campaign, query.period, generatedAt);
-        const analytics = await client.analytics(campaignId, window);
-        const options = { period: window, generatedAt };
-        reports.push(
-          mapListmonkReport(
-            campaign,
-            analytics,
-            query.templateId ? { ...options, templateId: query.templateId } : options,
-          ),
-        );
-      }
-      const templateId = query.templateId ?? reports[0]?.templateId ?? '';
-      return sumReports(reports, templateId, generatedAt);
+  return perCampaignSource(
+    'listmonk',
+    LISTMONK_CAPABILITIES,
+    deps,
+    async (campaignId, query, at) => {
+      const campaign = await client.campaign(campaignId);
+      const window = analyticsWindow(campaign, query.period, at);
+      const analytics = await client.analytics(campaignId, window);
+      const options = { period: window, generatedAt: at };
+      return mapListmonkReport(
+        campaign,
+        analytics,
+        query.templateId ? { ...options, templateId: query.templateId } : options,
+      );
     },
-  };
+  );
 }

@@ -18,9 +18,9 @@ import {
 } from './schemas.ts';
 import type { MailchimpClickDetail, MailchimpOpenMember, MailchimpUnsubscribe } from './schemas.ts';
 import { MAILCHIMP_CAPABILITIES, mapMailchimpReport } from './map.ts';
-import type { ReportQuery, ReportSource } from '../source.ts';
+import type { ReportSource } from '../source.ts';
 import type { SourceReport } from '../source-report.ts';
-import { sumReports } from '../sum-reports.ts';
+import { perCampaignSource } from '../sum-reports.ts';
 
 export interface MailchimpConfig {
   apiKey: string;
@@ -125,19 +125,8 @@ async function campaignSourceReport(
 
 export function createMailchimpSource(config: MailchimpConfig, deps: SourceDeps): ReportSource {
   const client = createMailchimpClient(config, deps);
-  const now = deps.now ?? Date.now;
-  return {
-    kind: 'mailchimp',
-    capabilities: MAILCHIMP_CAPABILITIES,
-    async report(query: ReportQuery): Promise<SourceReport> {
-      const generatedAt = now();
-      const reports: SourceReport[] = [];
-      // Sequential: Mailchimp allows 10 simultaneous connections per key; stay well under.
-      for (const campaignId of query.campaignIds) {
-        reports.push(await campaignSourceReport(client, campaignId, query.period, generatedAt));
-      }
-      const templateId = query.templateId ?? query.campaignIds[0] ?? '';
-      return sumReports(reports, templateId, generatedAt);
-    },
-  };
+  // One campaign at a time: Mailchimp allows 10 simultaneous connections per key; stay well under.
+  return perCampaignSource('mailchimp', MAILCHIMP_CAPABILITIES, deps, (campaignId, query, at) =>
+    campaignSourceReport(client, campaignId, query.period, at),
+  );
 }

@@ -16,9 +16,8 @@ import {
 } from './schemas.ts';
 import type { MauticRedirect, MauticTrackable } from './schemas.ts';
 import { MAUTIC_CAPABILITIES, linkCounts, mapMauticReport } from './map.ts';
-import type { ReportQuery, ReportSource } from '../source.ts';
-import type { SourceReport } from '../source-report.ts';
-import { sumReports } from '../sum-reports.ts';
+import type { ReportSource } from '../source.ts';
+import { perCampaignSource } from '../sum-reports.ts';
 
 export type MauticConfig =
   | { baseUrl: string; username: string; password: string }
@@ -103,33 +102,21 @@ export function createMauticClient(config: MauticConfig, deps: SourceDeps) {
 
 export function createMauticSource(config: MauticConfig, deps: SourceDeps): ReportSource {
   const client = createMauticClient(config, deps);
-  const now = deps.now ?? Date.now;
-  return {
-    kind: 'mautic',
-    capabilities: MAUTIC_CAPABILITIES,
-    async report(query: ReportQuery): Promise<SourceReport> {
-      const generatedAt = now();
-      const periodRequested =
-        query.period !== undefined &&
-        (query.period.from !== undefined || query.period.to !== undefined);
-      const reports: SourceReport[] = [];
-      for (const emailId of query.campaignIds) {
-        const [email, trackables] = await Promise.all([
-          client.email(emailId),
-          client.trackables(emailId),
-        ]);
-        const redirects = await client.redirects(trackables.map((t) => t.redirect_id));
-        const options = { periodRequested, generatedAt };
-        const counts = linkCounts(trackables, redirects);
-        reports.push(
-          mapMauticReport(
-            email,
-            counts,
-            query.templateId ? { ...options, templateId: query.templateId } : options,
-          ),
-        );
-      }
-      return sumReports(reports, query.templateId ?? reports[0]?.templateId ?? '', generatedAt);
-    },
-  };
+  return perCampaignSource('mautic', MAUTIC_CAPABILITIES, deps, async (emailId, query, at) => {
+    const periodRequested =
+      query.period !== undefined &&
+      (query.period.from !== undefined || query.period.to !== undefined);
+    const [email, trackables] = await Promise.all([
+      client.email(emailId),
+      client.trackables(emailId),
+    ]);
+    const redirects = await client.redirects(trackables.map((t) => t.redirect_id));
+    const options = { periodRequested, generatedAt: at };
+    const counts = linkCounts(trackables, redirects);
+    return mapMauticReport(
+      email,
+      counts,
+      query.templateId ? { ...options, templateId: query.templateId } : options,
+    );
+  });
 }
