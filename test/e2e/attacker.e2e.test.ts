@@ -110,6 +110,16 @@ async function loadableByPage(urls: string[]): Promise<string[]> {
   return urls.filter((_, i) => results[i]);
 }
 
+/** The ready panel's template line (read with the extension's privileges), or null. */
+function readyTemplate(): string | null {
+  return (
+    document
+      .querySelector('clickmap-lens-ui')
+      ?.shadowRoot?.querySelector('.cml-panel[data-state="ready"] .cml-template')?.textContent ??
+    null
+  );
+}
+
 function filesOf(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -220,15 +230,7 @@ for (const name of BROWSERS) {
         select.value = 'zq-welcome-c1';
         select.dispatchEvent(new Event('change', { bubbles: true }));
       }, undefined);
-      const picked = await page.waitFor(
-        () =>
-          document
-            .querySelector('clickmap-lens-ui')
-            ?.shadowRoot?.querySelector('.cml-panel[data-state="ready"] .cml-template')
-            ?.textContent ?? null,
-        undefined,
-        20_000,
-      );
+      const picked = await page.waitFor(readyTemplate, undefined, 20_000);
       expect(picked).toContain(GENUINE_TEMPLATE);
       expect((await page.evaluateAsPage(pageReadable, undefined)).text).not.toContain(
         'Zebra-Quartz',
@@ -238,15 +240,7 @@ for (const name of BROWSERS) {
 
     it('a genuine preview: the report shows, but the page reads nothing of it', async () => {
       const page = await open(pages.origin, WELCOME);
-      const ready = await page.waitFor(
-        () =>
-          document
-            .querySelector('clickmap-lens-ui')
-            ?.shadowRoot?.querySelector('.cml-panel[data-state="ready"] .cml-template')
-            ?.textContent ?? null,
-        undefined,
-        20_000,
-      );
+      const ready = await page.waitFor(readyTemplate, undefined, 20_000);
       expect(ready).toContain(GENUINE_TEMPLATE);
       // What the user sees (extension privileges): the report of the genuine template.
       expect((await page.evaluate(readPanel, undefined))?.template).toBe(
