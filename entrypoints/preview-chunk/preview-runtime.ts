@@ -53,6 +53,7 @@ export interface PreviewRuntime {
 
 export function createPreviewRuntime(doc: Document, signal: AbortSignal): PreviewRuntime {
   let placements: LinkPlacement[] = [];
+  let roots: Element[] = [];
   let layer: BadgeLayer | null = null;
   const ensureLayer = () => (layer ??= createBadgeLayer(doc, { signal }));
 
@@ -61,6 +62,7 @@ export function createPreviewRuntime(doc: Document, signal: AbortSignal): Previe
       layer?.clear();
       const base = doc.baseURI;
       placements = detection ? placementsOf(detection, base) : [];
+      roots = detection?.roots ?? [];
       if (!detection) return null;
       return {
         profileId: detection.profileId,
@@ -82,6 +84,7 @@ export function createPreviewRuntime(doc: Document, signal: AbortSignal): Previe
           badges.draw(
             command.badges,
             placements.map((p) => p.element),
+            roots,
           );
           return true;
         }
