@@ -2,6 +2,7 @@
  * The panel body for a ready click map: period picker and export, totals,
  * heat legend, chart, and the link table.
  */
+import type { BadgeMetric } from '../utils/overlay/badge-metric.ts';
 import type { ClickMapReport } from '../utils/report/report-types.ts';
 import type { ChartLoader } from '../utils/panel/chart-registry.ts';
 import type { ExportFormat, PanelMatch, PeriodSelection } from '../utils/panel/view-types.ts';
@@ -24,6 +25,7 @@ export interface ClickMapViewProps {
   onHighlight(ordinal: number | null): void;
   onPeriodChange(selection: PeriodSelection): void;
   onMachineClicksChange(include: boolean): void;
+  onBadgeMetricChange?: (metric: BadgeMetric) => void;
   /** Replaces the built-in download (utils/export + <a download>). */
   onExport?: (format: ExportFormat, report: ClickMapReport) => void;
 }
@@ -91,7 +93,11 @@ export function ClickMapView(props: ClickMapViewProps) {
         onMachineClicksChange={props.onMachineClicksChange}
         locale={store.locale}
       />
-      <HeatLegend locale={store.locale} />
+      <HeatLegend
+        locale={store.locale}
+        metric={store.badgeMetric.value}
+        onMetricChange={props.onBadgeMetricChange}
+      />
       <ClicksChart rows={report.links} loadChart={props.loadChart} locale={store.locale} />
       <StoreLinkTable
         store={store}

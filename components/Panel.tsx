@@ -4,6 +4,7 @@
  * configured, API error, a click map or a sequence report. Escape anywhere
  * in the panel closes it; state changes are announced through a live region.
  */
+import type { BadgeMetric } from '../utils/overlay/badge-metric.ts';
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import type { ClickMapReport } from '../utils/report/report-types.ts';
@@ -35,6 +36,8 @@ export interface PanelProps {
   onHighlight(ordinal: number | null): void;
   onPeriodChange(selection: PeriodSelection): void;
   onMachineClicksChange(include: boolean): void;
+  /** The user picked what the page badges say (the legend's choice); no choice without it. */
+  onBadgeMetricChange?: (metric: BadgeMetric) => void;
   /** Extra sections at the end of the panel (e.g. the content script's diagnostics). */
   children?: ComponentChildren;
   /** Optional: replaces the built-in export (utils/export writers + download). */

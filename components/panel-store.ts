@@ -7,6 +7,7 @@
  */
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { AuditResult } from '../utils/audit/types.ts';
+import { DEFAULT_BADGE_METRIC, type BadgeMetric } from '../utils/overlay/badge-metric.ts';
 import type { CampaignChoice } from '../utils/messaging/protocol.ts';
 import type { ClickMapReport, SequenceReport } from '../utils/report/report-types.ts';
 import type { SourceModel } from '../utils/reporting/source-model.ts';
@@ -57,6 +58,8 @@ export interface PanelStore {
   /** The sequence the matched campaign is a step of (offered as the "Sequence" view). */
   readonly sequence: ReadonlySignal<SequenceReport | null>;
   readonly qa: ReadonlySignal<QaState | null>;
+  /** What the number on each page badge says (remembered by the controller). */
+  readonly badgeMetric: ReadonlySignal<BadgeMetric>;
   /** Latest message for the aria-live region. */
   readonly announcement: ReadonlySignal<string>;
   readonly locale: string | undefined;
@@ -72,6 +75,7 @@ export interface PanelStore {
   /** Sort by a column: a new column starts in its natural order, the same column flips. */
   sortBy(column: SortColumn): void;
   setHighlighted(ordinal: number | null): void;
+  setBadgeMetric(metric: BadgeMetric): void;
   /** Says something through the live region (e.g. "Exported CSV."). */
   announce(message: string): void;
 }
@@ -113,6 +117,7 @@ export function createPanelStore(init: PanelStoreInit = {}): PanelStore {
   const view = signal<PanelView>('report');
   const sequence = signal<SequenceReport | null>(null);
   const qa = signal<QaState | null>(null);
+  const badgeMetric = signal<BadgeMetric>(DEFAULT_BADGE_METRIC);
   const locale = init.locale;
 
   const sortedPlacements = computed(() => {
@@ -134,6 +139,7 @@ export function createPanelStore(init: PanelStoreInit = {}): PanelStore {
     view,
     sequence,
     qa,
+    badgeMetric,
     locale,
     sortedPlacements,
     shares,
@@ -166,6 +172,9 @@ export function createPanelStore(init: PanelStoreInit = {}): PanelStore {
     },
     setHighlighted(ordinal) {
       highlighted.value = ordinal;
+    },
+    setBadgeMetric(metric) {
+      badgeMetric.value = metric;
     },
     announce(message) {
       announcement.value = message;

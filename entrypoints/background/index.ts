@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { sendToFrame, serveBackground } from '../../utils/browser/messaging.ts';
 import { watchSettings } from '../../utils/browser/settings-store.ts';
+import { loadViewPrefs, updateViewPrefs } from '../../utils/browser/view-prefs-store.ts';
 import { FrameRegistry } from '../../utils/frames/registry.ts';
 import { auditFrame, checkConnection, createReportService } from './reports.ts';
 
@@ -50,6 +51,7 @@ export default defineBackground(() => {
         return { opened: true };
       },
       checkConnection: () => checkConnection(),
+      viewPrefs: ({ change }) => (change ? updateViewPrefs(change) : loadViewPrefs()),
     },
     lifetime.signal,
   );

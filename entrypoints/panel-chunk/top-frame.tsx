@@ -60,6 +60,7 @@ function TopUi({ store, controller }: { store: PanelStore; controller: PanelCont
       onLocate={controller.locate}
       onHighlight={controller.highlight}
       onPeriodChange={controller.changePeriod}
+      onBadgeMetricChange={controller.changeBadgeMetric}
       onMachineClicksChange={controller.changeMachineClicks}
       onShowView={controller.showView}
       onCampaignChange={controller.changeCampaign}

@@ -11,6 +11,7 @@ const handlers = (overrides: Partial<BackgroundHandlers> = {}): BackgroundHandle
   relay: () => ({ delivered: false }),
   openOptions: () => ({ opened: false }),
   checkConnection: async () => ({ ok: true, detail: 'fine' }),
+  viewPrefs: () => ({ badgeMetric: 'unique-share', tableColumns: [] }),
   ...overrides,
 });
 

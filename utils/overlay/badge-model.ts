@@ -20,7 +20,8 @@ import { displayShares } from '../panel/columns.ts';
 import { HEAT_UNKNOWN, heatColor, heatInk, shareOfMax } from '../panel/heat.ts';
 import type { Capability, ClickMapLinkRow } from '../report/report-types.ts';
 import { MISSING } from '../panel/format.ts';
-import { badgeLabel, badgeTitle } from './badge-text.ts';
+import type { BadgeMetric } from './badge-metric.ts';
+import { badgeLabel, badgeTitle, badgeValues } from './badge-text.ts';
 
 export type BadgeState = 'matched' | 'no-data' | 'hidden';
 
@@ -46,6 +47,8 @@ export interface BadgeView {
   /** Position on the heat scale in [0, 1]; null without a row. */
   heat: number | null;
   duplicate: DuplicateInfo | null;
+  /** The figure for each badge metric the source gives (badge-metric.ts); `label` is the default. */
+  values?: Partial<Record<BadgeMetric, string>>;
 }
 
 export interface BadgeModelInput<P extends BadgePlacement> {
@@ -70,6 +73,7 @@ export function buildBadges<P extends BadgePlacement>(input: BadgeModelInput<P>)
   const { rows, capabilities, locale } = input;
   const shares = displayShares(rows);
   const maxClicks = rows.reduce((max, row) => Math.max(max, row.uniqueClicks), 0);
+  const ranks = rankByUniqueClicks(rows);
   return input.matches.map(({ placement, row, duplicate }): BadgeView => {
     const title = badgeTitle(placement, row, shares, capabilities, duplicate, locale);
     const state: BadgeState = isHidden(placement, input.hidden)
@@ -82,10 +86,28 @@ export function buildBadges<P extends BadgePlacement>(input: BadgeModelInput<P>)
       return { ...base, state, color: HEAT_UNKNOWN, textColor: heatInk(null) };
     }
     const heat = shareOfMax(row.uniqueClicks, maxClicks);
-    const label = badgeLabel(row, shares.get(row.rowKey) ?? null, duplicate, locale);
+    const share = shares.get(row.rowKey) ?? null;
+    const label = badgeLabel(row, share, duplicate, locale);
+    const values: Record<BadgeMetric, string> = {
+      ...badgeValues(row, share, ranks.get(row) ?? 0, duplicate, locale),
+      'unique-share': label,
+    };
     const [color, textColor] = [heatColor(heat), heatInk(heat)];
-    return { ordinal: placement.ordinal, state, label, title, color, textColor, heat, duplicate };
+    const { ordinal } = placement;
+    return { ordinal, state, label, title, color, textColor, heat, duplicate, values };
   });
+}
+
+/** Competition rank by unique clicks (1 = most; ties share a rank). */
+function rankByUniqueClicks(rows: readonly ClickMapLinkRow[]): Map<ClickMapLinkRow, number> {
+  const sorted = [...rows].sort((a, b) => b.uniqueClicks - a.uniqueClicks);
+  const ranks = new Map<ClickMapLinkRow, number>();
+  sorted.forEach((row, i) => {
+    const previous = sorted[i - 1];
+    const tied = previous && previous.uniqueClicks === row.uniqueClicks;
+    ranks.set(row, tied ? (ranks.get(previous) ?? i + 1) : i + 1);
+  });
+  return ranks;
 }
 
 /** The badges to draw (matched and no-data), in ordinal order. */

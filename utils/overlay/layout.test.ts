@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, test } from 'vitest';
-import { BADGE_GAP, RectGrid, clampInto, nudge } from './collide.ts';
+import { RectGrid, clampInto, nudge } from './collide.ts';
 import { layoutBadges, type BadgeRequest } from './layout.ts';
 import { anchorPoint, clipRects, union, visibleRects, type Rect } from './rects.ts';
 
