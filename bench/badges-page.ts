@@ -10,7 +10,7 @@
  *   timed inside the frame callback, while the page scrolls frame by frame
  *   (window scroll, then an inner scroller holding the email).
  */
-import { createBadgeLayer } from '../entrypoints/preview-chunk/badge-layer.ts';
+import { createBadgeLayer } from '../components/badge-layer/badge-layer.ts';
 import { extractLinks, type LinkPlacement } from '../utils/links/extract.ts';
 import { matchLinks } from '../utils/links/match.ts';
 import { buildBadges } from '../utils/overlay/badge-model.ts';

@@ -10,7 +10,7 @@ import { useId } from 'preact/hooks';
 import type { ClickMapReport } from '../utils/report/report-types.ts';
 import type { ChartLoader } from '../utils/panel/chart-registry.ts';
 import type { ColorScheme, ExportFormat, PeriodSelection } from '../utils/panel/view-types.ts';
-import { sequenceNotes } from '../utils/reporting/sequence-notes.ts';
+import { sequenceNotes } from '../utils/panel/sequence-notes.ts';
 import { CampaignPicker } from './CampaignPicker.tsx';
 import { ClickMapView } from './ClickMapView.tsx';
 import type { PanelStore, PanelView } from './panel-store.ts';
@@ -96,10 +96,6 @@ function PanelBody(props: PanelProps) {
           onLocate={props.onLocate}
           onHighlight={props.onHighlight}
         />
-      );
-    case 'sequence':
-      return (
-        <SequenceView report={status.report} notes={status.notes} locale={props.store.locale} />
       );
     default:
       return (

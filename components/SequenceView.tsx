@@ -6,7 +6,7 @@
  */
 import type { SequenceReport } from '../utils/report/report-types.ts';
 import { formatCount, formatPercent, shortenUrl } from '../utils/panel/format.ts';
-import { clickPerformance } from '../utils/sources/sequence-view.ts';
+import { clickPerformance } from '../utils/panel/sequence-view.ts';
 
 export interface SequenceViewProps {
   report: SequenceReport;

@@ -6,7 +6,7 @@
  */
 import type { CellText } from '../utils/panel/columns.ts';
 import { formatCount, shortenUrl } from '../utils/panel/format.ts';
-import type { SourceModel, SourceRowCells } from '../utils/reporting/source-model.ts';
+import type { SourceModel, SourceRowCells } from '../utils/panel/source-model.ts';
 
 export interface SourceReportViewProps {
   model: SourceModel;

@@ -4,10 +4,7 @@
  */
 import type { PanelStatus } from './panel-store.ts';
 
-export type MessageStatus = Exclude<
-  PanelStatus,
-  { kind: 'ready' } | { kind: 'sequence' } | { kind: 'source-report' }
->;
+export type MessageStatus = Exclude<PanelStatus, { kind: 'ready' } | { kind: 'source-report' }>;
 
 export interface StatusMessageProps {
   status: MessageStatus;

@@ -2,15 +2,16 @@
  * State of one side panel instance: what it shows (loading, no data, not
  * configured, error, a click map, a sequence), the table's sort, and the link
  * under the pointer. Created per panel (no module-level singletons) so two
- * panels, or a panel and a test, never share state. The content script
- * drives it with setStatus; components read the signals and derived values.
+ * panels, or a panel and a test, never share state. Its controller
+ * (panel-controller.ts, beside it) drives it with setStatus; components read
+ * the signals and derived values.
  */
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { AuditResult } from '../utils/audit/types.ts';
 import { DEFAULT_BADGE_METRIC, type BadgeMetric } from '../utils/overlay/badge-metric.ts';
 import type { CampaignChoice } from '../utils/messaging/protocol.ts';
 import type { ClickMapReport, SequenceReport } from '../utils/report/report-types.ts';
-import type { SourceModel } from '../utils/reporting/source-model.ts';
+import type { SourceModel } from '../utils/panel/source-model.ts';
 import { columnLabel, displayShares } from '../utils/panel/columns.ts';
 import { nextSort, sortPlacements } from '../utils/panel/sort.ts';
 import type {
@@ -34,7 +35,6 @@ export type PanelStatus =
       /** The campaign picked; null/absent: all campaigns. */
       campaignId?: string | null;
     }
-  | { kind: 'sequence'; report: SequenceReport; notes: string[] }
   /** A report with numbers the source cannot give ("—" with reasons): ESP sources. */
   | { kind: 'source-report'; model: SourceModel };
 
@@ -101,8 +101,6 @@ export function describeStatus(status: PanelStatus): string {
       return `Could not load the click map: ${status.reason}`;
     case 'ready':
       return `Click map ready: ${status.match.placements.length} links on the page.`;
-    case 'sequence':
-      return `Sequence report ready: ${status.report.steps.length} steps.`;
     case 'source-report':
       return `Report from ${status.model.sourceName} ready: ${status.model.placements.length} links on the page.`;
   }

@@ -133,4 +133,18 @@ export const PANEL_CSS = `
 @media (prefers-reduced-motion: reduce) {
   .cml-panel * { transition: none !important; animation: none !important; }
 }
+/* View tabs, the link check's severities and summary, source limits, the campaign picker. */
+.cml-tabs { display: flex; gap: 4px; padding: 6px 16px 0; border-bottom: 1px solid var(--cml-border, #ccc); }
+.cml-tab { font: inherit; font-size: 12px; padding: 4px 10px; border: 1px solid transparent;
+  border-bottom: none; border-radius: 6px 6px 0 0; background: none; color: inherit; cursor: pointer; }
+.cml-tab[aria-pressed='true'] { border-color: var(--cml-border, #ccc); font-weight: 600;
+  background: var(--cml-bg, #fff); margin-bottom: -1px; }
+.cml-severity { display: inline-block; padding: 0 6px; border-radius: 8px; color: #fff; font-size: 11px; }
+.cml-severity[data-severity='error'] { background: #b3261e; }
+.cml-severity[data-severity='warning'] { background: #8a4b00; }
+.cml-severity[data-severity='info'] { background: #1f5fa8; }
+.cml-qa-summary { margin: 0; font-size: 12px; }
+.cml-limits h3 { font-size: 12px; margin: 4px 0; }
+.cml-campaign-picker { padding: 6px 16px 0; font-size: 12px; }
+.cml-campaign-picker select { font: inherit; max-width: 100%; }
 `;

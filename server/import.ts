@@ -28,6 +28,7 @@ try {
     const events = parseEventsBody(
       text,
       text.trimStart().startsWith('[') ? 'application/json' : 'application/x-ndjson',
+      Date.now(),
     );
     for (let i = 0; i < events.length; i += batch) {
       const outcome = storage.ingest(events.slice(i, i + batch));

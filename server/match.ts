@@ -2,8 +2,10 @@
  * POST /v1/match: which template version (and campaign) is the email a
  * preview shows? Evidence, weighted into a confidence in [0, 1]:
  * - links (0.7): the preview's link identities against each version's
- *   placements (one normaliser: utils/links/identity.ts); a personalised
- *   placement (merge tags) matches any link on its domain. Scored as the
+ *   placements (one normaliser: utils/links/identity.ts), click-tracking
+ *   links included (keyed by their provider's ids); a personalised
+ *   placement (merge tags) matches any link on its domain; per-reader
+ *   tracking tokens by placement (text/alt, order, position). Scored as the
  *   Jaccard overlap of the two distinct sets, so a version whose links are a
  *   subset or superset scores lower than an exact one.
  * - subject (0.2): equal after normalising case, spaces and merge tags, else
@@ -11,8 +13,9 @@
  * - sender (0.1): the From address of a campaign of that version.
  * Every contribution is listed in `reasons`.
  */
-import { linkIdentity } from '../utils/links/identity.ts';
-import type { LinkIdentity } from '../utils/links/identity.ts';
+import { describeLink, identityOf } from '../utils/links/identity.ts';
+import type { LinkDescription, LinkIdentity } from '../utils/links/identity.ts';
+import { pairByPlacement } from '../utils/links/placement-match.ts';
 import type { MatchCandidate, MatchRequest, MatchResult } from '../utils/api/types.ts';
 import type { TemplateVersion } from '../utils/report/model.ts';
 import type { StoredCampaign } from './storage/types.ts';
@@ -43,26 +46,65 @@ function subjectScore(preview: string | undefined, version: string | undefined):
 const emailOf = (from: string): string =>
   (/<([^>]+)>/.exec(from)?.[1] ?? from).trim().toLowerCase();
 
-/** Links that identify a template: web links (personalised or not), not anchors or mailto/tel. */
-function isTrackable(identity: LinkIdentity): boolean {
-  const key = identity.key;
+/** A link of either side, in the email's order. */
+interface MatchLink {
+  identity: LinkIdentity;
+  text: string;
+  ordinal: number;
+}
+
+/**
+ * Links that identify a template: every web link (plain, personalised, or a
+ * click-tracking link keyed by its provider's ids, so an email whose links are
+ * all tracked still matches), not anchors, mailto/tel or relative hrefs.
+ */
+function isTrackable(description: LinkDescription): boolean {
   return (
-    key.startsWith('http') ||
-    key.startsWith('domain:') ||
-    (key.startsWith('dynamic:') && !/^dynamic:(mailto|tel):/i.test(key))
+    description.scheme === 'http' || (description.scheme === 'relative' && description.dynamic)
   );
+}
+
+function trackableLinks(
+  hrefs: readonly string[],
+  texts: readonly string[],
+  base?: string,
+): MatchLink[] {
+  const links: MatchLink[] = [];
+  hrefs.forEach((href, ordinal) => {
+    const description = describeLink(href, base);
+    if (isTrackable(description))
+      links.push({ identity: identityOf(description), text: texts[ordinal] ?? '', ordinal });
+  });
+  return links;
+}
+
+interface LinkScore {
+  score: number;
+  matched: number;
+  total: number;
+  /** Per-reader tracking links paired by placement, and the evidence that paired them. */
+  placed: number;
+  evidence: Set<string>;
 }
 
 /**
  * Jaccard overlap of distinct links. A personalised placement with a known
  * domain matches a preview link on that domain; one that is only a merge tag
  * ({{action_url}}) can stand for any one otherwise unmatched preview link.
+ * Per-reader tracking tokens never share a key across readers: they pair by
+ * placement (utils/links/placement-match.ts) and count by the pair's
+ * confidence, and only when text or alt agrees (order alone cannot tell two
+ * templates of one ESP apart).
  */
-function linkScore(
-  preview: LinkIdentity[],
-  placements: LinkIdentity[],
-): { score: number; matched: number; total: number } {
-  const distinct = new Map(placements.map((p) => [p.key, p]));
+function linkScore(previewLinks: MatchLink[], placementLinks: MatchLink[]): LinkScore {
+  const preview = [
+    ...new Map(
+      previewLinks.filter((l) => !l.identity.perReader).map((l) => [l.identity.key, l.identity]),
+    ).values(),
+  ];
+  const distinct = new Map(
+    placementLinks.filter((l) => !l.identity.perReader).map((l) => [l.identity.key, l.identity]),
+  );
   const statics = new Set([...distinct.values()].filter((p) => !p.dynamic).map((p) => p.key));
   const domains = new Set(
     [...distinct.values()].filter((p) => p.dynamic && p.domain).map((p) => p.domain),
@@ -75,8 +117,44 @@ function linkScore(
     else unmatched++;
   }
   matched = Math.min(distinct.size, matched + Math.min(unmatched, wildcards));
-  const union = preview.length + distinct.size - matched;
-  return { score: union === 0 ? 0 : matched / union, matched, total: distinct.size };
+  const placed = placePerReader(previewLinks, placementLinks);
+  const previewCount = preview.length + placed.previewCount;
+  const total = distinct.size + placed.versionCount;
+  const union = previewCount + total - matched - placed.pairs;
+  const score = union === 0 ? 0 : (matched + placed.weight) / union;
+  return {
+    score,
+    matched: matched + placed.pairs,
+    total,
+    placed: placed.pairs,
+    evidence: placed.evidence,
+  };
+}
+
+function placePerReader(preview: MatchLink[], version: MatchLink[]) {
+  const provider = (l: MatchLink) => l.identity.key.slice(0, l.identity.key.indexOf(':'));
+  const previewPer = preview.filter((l) => l.identity.perReader);
+  const versionPer = version.filter((l) => l.identity.perReader);
+  const result = {
+    pairs: 0,
+    weight: 0,
+    evidence: new Set<string>(),
+    previewCount: previewPer.length,
+    versionCount: versionPer.length,
+  };
+  for (const name of new Set(versionPer.map(provider))) {
+    const rows = versionPer
+      .filter((l) => provider(l) === name)
+      .map((l) => ({ name: l.text, ordinal: l.ordinal }));
+    const page = previewPer.filter((l) => provider(l) === name);
+    for (const { proof } of pairByPlacement(rows, page)) {
+      if (!proof.evidence.includes('text') && !proof.evidence.includes('alt')) continue;
+      result.pairs++;
+      result.weight += proof.confidence;
+      for (const e of proof.evidence) result.evidence.add(e);
+    }
+  }
+  return result;
 }
 
 export function matchPreview(
@@ -84,19 +162,14 @@ export function matchPreview(
   versions: TemplateVersion[],
   campaigns: StoredCampaign[],
 ): MatchResult {
-  const preview = [
-    ...new Map(
-      request.hrefs
-        .map((h) => linkIdentity(h, request.base))
-        .filter(isTrackable)
-        .map((i) => [i.key, i]),
-    ).values(),
-  ];
+  const preview = trackableLinks(request.hrefs, request.texts ?? [], request.base);
   const sender = request.sender ? emailOf(request.sender) : undefined;
   const candidates: MatchCandidate[] = versions.map((version) => {
-    const placements = version.placements
-      .map((p) => linkIdentity(p.url, request.base))
-      .filter(isTrackable);
+    const placements = trackableLinks(
+      version.placements.map((p) => p.url),
+      version.placements.map((p) => p.text),
+      request.base,
+    );
     const links = linkScore(preview, placements);
     const subject = subjectScore(request.subject, version.subject);
     const own = campaigns
@@ -106,6 +179,10 @@ export function matchPreview(
     const reasons = [
       `${links.matched} of ${preview.length} preview links match ${links.total} distinct links of version ${version.id}`,
     ];
+    if (links.placed > 0)
+      reasons.push(
+        `${links.placed} per-reader tracking links matched by placement (${[...links.evidence].join(', ')})`,
+      );
     if (subject > 0)
       reasons.push(
         subject === 1 ? 'subject matches' : `subject ${Math.round(subject * 100)}% similar`,

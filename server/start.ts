@@ -10,7 +10,10 @@ import { resolveOptions } from '../utils/report/options.ts';
 import { createApp } from './app.ts';
 import { loadDemoData } from './demo-data.ts';
 import { sendgridPublicKey } from './ingest/signatures.ts';
+import type { EventSink } from './storage/event-sink.ts';
+import { inlineSink } from './storage/event-sink.ts';
 import { SqliteStorage } from './storage/sqlite-storage.ts';
+import { WriterThread } from './storage/writer-thread.ts';
 import type { Storage } from './storage/types.ts';
 
 export interface StartOptions {
@@ -28,6 +31,11 @@ export interface StartOptions {
   corsOrigins?: string[];
   /** Clock (tests pin it). */
   now?: () => number;
+  /**
+   * Run ingestion on a writer thread with its own connection (default for a
+   * database file), so reads never wait behind writes; false: on the event loop.
+   */
+  writerThread?: boolean;
 }
 
 export interface RunningServer {
@@ -42,8 +50,16 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const token = options.token ?? randomBytes(18).toString('base64url');
   const storage = new SqliteStorage(options.db ?? ':memory:', () => resolveOptions({ now: now() }));
   if (options.seed === 'demo' && storage.listTemplates().length === 0) loadDemoData(storage);
+  const db = options.db ?? ':memory:';
+  let sink: EventSink = inlineSink(storage);
+  if (db !== ':memory:' && options.writerThread !== false) {
+    const thread = new WriterThread(db);
+    await thread.start();
+    sink = thread;
+  }
   const app = createApp({
     storage,
+    sink,
     token,
     corsOrigins: options.corsOrigins ?? [],
     webhooks: {
@@ -69,8 +85,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
-          storage.close();
-          resolve();
+          void sink.close().then(() => {
+            storage.close();
+            resolve();
+          });
         });
         if ('closeAllConnections' in server) server.closeAllConnections();
       }),

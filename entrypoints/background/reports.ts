@@ -4,12 +4,12 @@ import { loadSettings } from '../../utils/browser/settings-store.ts';
 import { RequestCache } from '../../utils/cache/request-cache.ts';
 import type { AuditResult } from '../../utils/audit/types.ts';
 import type { FrameRecord, PreviewInfo, ReportSelection } from '../../utils/messaging/protocol.ts';
-import { auditPreview } from '../../utils/reporting/qa-model.ts';
+import { auditPreview } from '../../utils/audit/preview-audit.ts';
 import {
   checkConnection as checkSourceConnection,
   type ConnectionResult,
-} from '../../utils/reporting/connection-check.ts';
-import { loadReport } from '../../utils/reporting/load-report.ts';
+} from '../../utils/loading/connection-check.ts';
+import { loadReport } from '../../utils/loading/load-report.ts';
 import type { SourceDeps } from '../../utils/sources/http.ts';
 
 const sourceDeps: SourceDeps = {

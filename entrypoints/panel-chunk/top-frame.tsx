@@ -10,33 +10,13 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { FramesStatus } from '../../components/FramesStatus.tsx';
 import { Panel } from '../../components/Panel.tsx';
 import { PANEL_CSS } from '../../components/panel.css.ts';
+import { TOP_FRAME_CSS } from '../../components/top-frame.css.ts';
 import { createPanelStore, type PanelStore } from '../../components/panel-store.ts';
 import { sendToBackground } from '../../utils/browser/messaging.ts';
 import { OWN_UI_TAG } from '../../utils/detection/own-ui.ts';
 import { loadChunk } from '../../utils/browser/chunk-loader.ts';
 import type { ChartModule } from '../../utils/panel/chart-registry.ts';
-import { createPanelController, type PanelController } from './panel-controller.ts';
-
-const TOP_CSS = `
-.cml-launcher { position: fixed; top: 12px; right: 12px; z-index: 2147483647; font: 600 13px system-ui, sans-serif;
-  padding: 6px 12px; border-radius: 16px; border: 1px solid #4c02a1; background: #4c02a1; color: #fff; cursor: pointer; }
-.cml-diagnostics { font: 12px system-ui, sans-serif; margin: 8px 16px 16px; color: var(--cml-muted, #555); }
-.cml-diagnostics h3 { font-size: 12px; margin: 4px 0; }
-.cml-diagnostics ul { margin: 0; padding-left: 16px; }
-.cml-tabs { display: flex; gap: 4px; padding: 6px 16px 0; border-bottom: 1px solid var(--cml-border, #ccc); }
-.cml-tab { font: inherit; font-size: 12px; padding: 4px 10px; border: 1px solid transparent;
-  border-bottom: none; border-radius: 6px 6px 0 0; background: none; color: inherit; cursor: pointer; }
-.cml-tab[aria-pressed='true'] { border-color: var(--cml-border, #ccc); font-weight: 600;
-  background: var(--cml-bg, #fff); margin-bottom: -1px; }
-.cml-severity { display: inline-block; padding: 0 6px; border-radius: 8px; color: #fff; font-size: 11px; }
-.cml-severity[data-severity='error'] { background: #b3261e; }
-.cml-severity[data-severity='warning'] { background: #8a4b00; }
-.cml-severity[data-severity='info'] { background: #1f5fa8; }
-.cml-qa-summary { margin: 0; font-size: 12px; }
-.cml-limits h3 { font-size: 12px; margin: 4px 0; }
-.cml-campaign-picker { padding: 6px 16px 0; font-size: 12px; }
-.cml-campaign-picker select { font: inherit; max-width: 100%; }
-`;
+import { createPanelController, type PanelController } from '../../components/panel-controller.ts';
 
 /** chart.js arrives from its own chunk, only when a chart is first shown. */
 const loadChart = () => loadChunk<ChartModule>('chart');
@@ -86,7 +66,7 @@ export function startTopFrame(ctx: ContentScriptContext): TopFrame {
       position: 'inline',
       anchor: 'html',
       append: 'last',
-      css: PANEL_CSS + TOP_CSS,
+      css: PANEL_CSS + TOP_FRAME_CSS,
       mode: 'open',
       isolateEvents: true,
       // WXT's reset (:host { all: initial !important }) would undo the panel's own

@@ -9,8 +9,8 @@ import { PROFILES } from '../../utils/detection/profiles.ts';
 import type { Detection } from '../../utils/detection/types.ts';
 import { extractLinks, type LinkPlacement } from '../../utils/links/extract.ts';
 import type { FrameCommand, PreviewInfo, PreviewLink } from '../../utils/messaging/protocol.ts';
-import { readHeaderHints } from '../../utils/reporting/header-hints.ts';
-import { createBadgeLayer, type BadgeLayer } from './badge-layer.ts';
+import { readHeaderHints } from '../../utils/detection/header-hints.ts';
+import { createBadgeLayer, type BadgeLayer } from '../../components/badge-layer/badge-layer.ts';
 
 /**
  * A link is visible when it, or something inside it (an image button), has a
@@ -35,6 +35,7 @@ function previewLink(p: LinkPlacement): PreviewLink {
     linkId: p.linkId,
     href: p.href,
     text: p.text,
+    textFrom: p.textFrom,
     kind: p.kind,
     // Only what styles hide: a box measured now may still grow (an image loading
     // late), and the badge layer re-measures visibility on every pass.

@@ -3,7 +3,8 @@
  *
  * Every report number is a function of one message's events (uniqueness,
  * machine verdicts, bounced / ever-opened status all live per message), except
- * unsubscribes, which are deduplicated per recipient (see unsubscribes.ts).
+ * unsubscribes, which are deduplicated per recipient (the `unsubs` table,
+ * counted at query time by query.ts).
  * So the engine's own ReportAccumulator is run over the message's whole
  * history once per UTC day on which the message has events, with that day as
  * the period: its per-day verdicts are exactly what a day-aligned report sums.
@@ -29,7 +30,6 @@ export type Contribution = Record<string, number>;
 
 /** 'x': machine clicks excluded, 'i': included (uniqueness differs between the two). */
 export type Mode = 'x' | 'i';
-export const MODES: readonly Mode[] = ['x', 'i'];
 
 export const dayOf = (at: number): number => Math.floor(at / DAY_MS);
 

@@ -22,12 +22,25 @@ function issuePath(issue: v.BaseIssue<unknown>): string {
   return keys.length > 0 ? keys.join('.') : '(event)';
 }
 
-/** Validates one event; `label` says which one in the error. */
-export function toEmailEvent(value: unknown, label: string): EmailEvent {
+/** How far in the future an event time may be (clock skew between a provider and us). */
+export const MAX_FUTURE_MS = 86_400_000;
+
+/**
+ * Validates one event; `label` says which one in the error. Its time must lie
+ * in the Date range (the schema) and not after `now` + 1 day: an event from
+ * the far future would be stored yet never fall in any report period.
+ */
+export function toEmailEvent(value: unknown, label: string, now: number): EmailEvent {
   const result = v.safeParse(EmailEventSchema, value);
-  if (result.success) return result.output;
-  const issue = result.issues[0];
-  throw badRequest(`${label}: ${issuePath(issue)}: ${issue.message}`);
+  if (!result.success) {
+    const issue = result.issues[0];
+    throw badRequest(`${label}: ${issuePath(issue)}: ${issue.message}`);
+  }
+  if (result.output.at > now + MAX_FUTURE_MS)
+    throw badRequest(
+      `${label}: at: ${result.output.at} is more than a day after now (${new Date(now).toISOString()})`,
+    );
+  return result.output;
 }
 
 function eventsOfJson(value: unknown): unknown[] {
@@ -42,11 +55,11 @@ function eventsOfJson(value: unknown): unknown[] {
   throw badRequest('body must be an event, an array of events or { "events": [...] }');
 }
 
-function parseNdjson(text: string): EmailEvent[] {
+function parseNdjson(text: string, now: number): EmailEvent[] {
   const events: EmailEvent[] = [];
   text.split('\n').forEach((line, index) => {
     if (line.trim() === '') return;
-    events.push(toEmailEvent(parseJson(line, `line ${index + 1}`), `line ${index + 1}`));
+    events.push(toEmailEvent(parseJson(line, `line ${index + 1}`), `line ${index + 1}`, now));
   });
   return events;
 }
@@ -55,9 +68,13 @@ export function isNdjson(contentType: string | undefined): boolean {
   return /ndjson|jsonlines|x-jsonl/i.test(contentType ?? '');
 }
 
-export function parseEventsBody(text: string, contentType: string | undefined): EmailEvent[] {
-  if (isNdjson(contentType)) return parseNdjson(text);
+export function parseEventsBody(
+  text: string,
+  contentType: string | undefined,
+  now: number,
+): EmailEvent[] {
+  if (isNdjson(contentType)) return parseNdjson(text, now);
   return eventsOfJson(parseJson(text)).map((value, index) =>
-    toEmailEvent(value, `event #${index}`),
+    toEmailEvent(value, `event #${index}`, now),
   );
 }

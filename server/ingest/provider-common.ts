@@ -6,6 +6,7 @@
  * tag, which must equal a registered campaign id).
  */
 import type { EmailEvent } from '../../utils/report/model.ts';
+import { MAX_DATE_MS } from '../../utils/api/scalars.ts';
 import { badRequest } from '../problem.ts';
 
 export interface ProviderBatch {
@@ -43,7 +44,7 @@ export function optionalString(obj: Json, key: string): string | undefined {
 
 export function unixSeconds(obj: Json, key: string, where: string): number {
   const value = obj[key];
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+  if (typeof value !== 'number' || !(value >= 0 && value * 1000 <= MAX_DATE_MS))
     throw badRequest(`${where}: "${key}" must be a Unix timestamp in seconds`);
   return Math.round(value * 1000);
 }

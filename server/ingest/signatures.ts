@@ -5,9 +5,11 @@
  *   `timestamp + raw body`, base64 DER signature in
  *   X-Twilio-Email-Event-Webhook-Signature, timestamp in …-Timestamp, public
  *   key as shown by SendGrid (base64 DER SubjectPublicKeyInfo) or PEM.
- * A stale timestamp is refused too, so a captured request cannot be replayed later.
+ * A stale timestamp is refused too, so a captured request cannot be replayed later
+ * (Mailgun's token, which its signature covers, is also remembered: see
+ * storage/webhook-tokens.ts).
  */
-import { createHmac, createPublicKey, timingSafeEqual, verify } from 'node:crypto';
+import { createHmac, createPublicKey, createVerify, timingSafeEqual } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 
 /** Signed requests older or newer than this are refused. */
@@ -46,23 +48,34 @@ export function sendgridPublicKey(key: string): KeyObject {
   });
 }
 
-export function verifySendgrid(
+/** A SendGrid signature check fed the raw body chunk by chunk as it arrives. */
+export interface SendgridCheck {
+  update(chunk: Uint8Array): void;
+  valid(): boolean;
+}
+
+/**
+ * Starts checking a SendGrid request, or answers null when its signature
+ * headers are missing or its timestamp stale: refused before reading the body.
+ */
+export function startSendgridCheck(
   publicKey: KeyObject,
-  rawBody: string,
   signatureBase64: string | undefined,
   timestamp: string | undefined,
   now: number,
   maxAgeMs = MAX_SIGNATURE_AGE_MS,
-): boolean {
-  if (!signatureBase64 || !timestamp || !fresh(timestamp, now, maxAgeMs)) return false;
-  try {
-    return verify(
-      'sha256',
-      Buffer.from(timestamp + rawBody, 'utf8'),
-      publicKey,
-      Buffer.from(signatureBase64, 'base64'),
-    );
-  } catch {
-    return false;
-  }
+): SendgridCheck | null {
+  if (!signatureBase64 || !timestamp || !fresh(timestamp, now, maxAgeMs)) return null;
+  const verifier = createVerify('sha256');
+  verifier.update(timestamp, 'utf8');
+  return {
+    update: (chunk) => void verifier.update(chunk),
+    valid: () => {
+      try {
+        return verifier.verify(publicKey, Buffer.from(signatureBase64, 'base64'));
+      } catch {
+        return false;
+      }
+    },
+  };
 }

@@ -32,6 +32,7 @@ function parseMachineClicks(value: string | undefined): boolean {
 
 const MatchRequestSchema = v.object({
   hrefs: v.pipe(v.array(v.pipe(v.string(), v.maxLength(8192))), v.maxLength(2000)),
+  texts: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(2000))),
   subject: v.optional(v.pipe(v.string(), v.maxLength(1000))),
   sender: v.optional(v.pipe(v.string(), v.maxLength(1000))),
   base: v.optional(v.pipe(v.string(), v.maxLength(8192))),

@@ -10,27 +10,31 @@ import {
   PlacementSchema,
   SequenceSchema,
 } from '../../utils/api/catalog-schemas.ts';
+import { EventTimeSchema } from '../../utils/api/event-schema.ts';
+import { wellFormed } from '../../utils/api/scalars.ts';
 import type { TemplateVersion } from '../../utils/report/model.ts';
 import { parseJson } from '../ingest/generic.ts';
 import { contentHash, placementsFromHtml } from '../placements.ts';
 import { badRequest, notFound } from '../problem.ts';
 import type { Storage } from '../storage/types.ts';
 
-const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+const id = wellFormed(200, 1);
 
-const TemplateBody = v.object({ id, name: v.pipe(v.string(), v.minLength(1), v.maxLength(500)) });
+const TemplateBody = v.object({ id, name: wellFormed(500, 1) });
 const VersionBody = v.object({
   id: v.optional(id),
-  createdAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  subject: v.optional(v.pipe(v.string(), v.maxLength(1000))),
-  html: v.optional(v.pipe(v.string(), v.maxLength(5_000_000))),
-  linkIdAttribute: v.optional(v.pipe(v.string(), v.maxLength(100))),
-  placements: v.optional(v.array(PlacementSchema)),
-  contentHash: v.optional(v.string()),
+  createdAt: EventTimeSchema,
+  subject: v.optional(wellFormed(1000)),
+  html: v.optional(wellFormed(5_000_000)),
+  linkIdAttribute: v.optional(wellFormed(100)),
+  placements: v.optional(v.pipe(v.array(PlacementSchema), v.maxLength(5000))),
+  contentHash: v.optional(wellFormed(200)),
 });
 const CampaignBody = v.object({
   ...CampaignSchema.entries,
-  sender: v.optional(v.pipe(v.string(), v.maxLength(1000))),
+  id,
+  sentAt: EventTimeSchema,
+  sender: v.optional(wellFormed(1000)),
 });
 
 function parseBody<S extends v.GenericSchema>(

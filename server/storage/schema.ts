@@ -9,7 +9,8 @@
  * - totals: the same buckets summed over all days (the all-time / per-version
  *   query, the most common one, reads ~60 rows per campaign);
  * - row_refs: the first click of each report row (names the row);
- * - unsubs: unsubscribe events, deduplicated per recipient at query time.
+ * - unsubs: unsubscribe events, deduplicated per recipient at query time;
+ * - webhook_tokens: signed-webhook tokens already used (replay guard).
  */
 import { DatabaseSync } from 'node:sqlite';
 
@@ -53,11 +54,19 @@ CREATE TABLE IF NOT EXISTS unsubs (
   id TEXT PRIMARY KEY, campaign_id TEXT NOT NULL, recipient TEXT NOT NULL, at INTEGER NOT NULL,
   method TEXT NOT NULL, link_id TEXT);
 CREATE INDEX IF NOT EXISTS unsubs_by_campaign ON unsubs(campaign_id, at);
+CREATE TABLE IF NOT EXISTS webhook_tokens (
+  provider TEXT NOT NULL, token TEXT NOT NULL, digest TEXT NOT NULL, expires_at INTEGER NOT NULL,
+  PRIMARY KEY (provider, token)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS webhook_tokens_by_expiry ON webhook_tokens(expires_at);
 `;
 
-/** Opens (creating if needed) the database file; ':memory:' for throwaway stores. */
+/**
+ * Opens (creating if needed) the database file; ':memory:' for throwaway stores.
+ * WAL: readers never wait for the writer; a second writer (the writer thread
+ * and a registration on the main connection) waits for the lock, up to 30 s.
+ */
 export function openDatabase(path: string): DatabaseSync {
-  const db = new DatabaseSync(path);
+  const db = new DatabaseSync(path, { timeout: 30_000 });
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;');
   db.exec('PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;');
   db.exec(DDL);

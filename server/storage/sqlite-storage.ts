@@ -27,6 +27,8 @@ import { notFound, unprocessable } from '../problem.ts';
 import { Catalog } from './catalog.ts';
 import { inTransaction, openDatabase } from './schema.ts';
 import type { ClickMapQuery, IngestOutcome, Storage, StoredCampaign } from './types.ts';
+import type { ClaimResult, TokenClaim } from './webhook-tokens.ts';
+import { WebhookTokens } from './webhook-tokens.ts';
 
 export class SqliteStorage implements Storage {
   readonly #db: DatabaseSync;
@@ -38,6 +40,7 @@ export class SqliteStorage implements Storage {
   readonly #newMessage: StatementSync;
   readonly #insertEvent: StatementSync;
   readonly #insertUnsub: StatementSync;
+  readonly #tokens: WebhookTokens;
 
   /** `options` is called per report (its `now` stamps generatedAt); includeMachineClicks is ignored. */
   constructor(path: string, options: () => ReportOptions) {
@@ -47,6 +50,7 @@ export class SqliteStorage implements Storage {
     this.#options = () => ({ ...options(), identify });
     this.#writer = new AggregateWriter(this.#db, this.#options());
     this.#reader = new AggregateReader(this.#db);
+    this.#tokens = new WebhookTokens(this.#db);
     this.#messageId = this.#db.prepare(
       'SELECT msg FROM messages WHERE campaign_id = ? AND recipient = ?',
     );
@@ -119,6 +123,10 @@ export class SqliteStorage implements Storage {
     const row =
       this.#messageId.get(campaignId, recipient) ?? this.#newMessage.get(campaignId, recipient);
     return Number(row?.msg);
+  }
+
+  claimToken(claim: TokenClaim): ClaimResult {
+    return inTransaction(this.#db, () => this.#tokens.claim(claim));
   }
 
   eventCount(): number {

@@ -11,6 +11,7 @@ import type {
 } from '../../utils/report/model.ts';
 import type { ClickMapReport, SequenceReport } from '../../utils/report/report-types.ts';
 import type { TemplateSummary } from '../../utils/api/types.ts';
+import type { ClaimResult, TokenClaim } from './webhook-tokens.ts';
 
 /** A campaign as registered: the model plus the From header used for matching previews. */
 export interface StoredCampaign extends Campaign {
@@ -46,6 +47,8 @@ export interface Storage {
   getSequence(id: string): Sequence | null;
   /** Stores new events (by id; redelivered ids are counted as duplicates) in one transaction. */
   ingest(events: readonly EmailEvent[]): IngestOutcome;
+  /** Remembers a signed webhook's token (one transaction); see ./webhook-tokens.ts. */
+  claimToken(claim: TokenClaim): ClaimResult;
   eventCount(): number;
   /** Raw events of campaigns, for the exact slow path and the cross-check. */
   /** Raw events of the campaigns in the engine's processing order, streamed. */

@@ -5,15 +5,17 @@
  */
 import * as v from 'valibot';
 import { VersionPeriodSchema } from './report-schemas.ts';
+import { count, millis, wellFormed } from './scalars.ts';
 
-const count = v.pipe(v.number(), v.integer(), v.minValue(0));
-const millis = v.pipe(v.number(), v.integer());
+/** Strings the server stores (ids, names, URLs): well-formed and bounded. */
+const id = wellFormed(2048);
+const text = wellFormed(8192);
 
 export const PlacementSchema = v.object({
-  linkId: v.string(),
+  linkId: id,
   ordinal: count,
-  url: v.string(),
-  text: v.string(),
+  url: text,
+  text: text,
   kind: v.optional(v.picklist(['link', 'unsubscribe', 'view-in-browser', 'mailto', 'tel'])),
 });
 
@@ -48,26 +50,24 @@ export const TemplateDetailSchema = v.object({
 });
 
 export const CampaignSchema = v.object({
-  id: v.string(),
-  templateId: v.string(),
-  versionId: v.string(),
-  name: v.string(),
+  id: id,
+  templateId: id,
+  versionId: id,
+  name: text,
   sentAt: millis,
-  sequence: v.optional(
-    v.object({ sequenceId: v.string(), step: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
-  ),
+  sequence: v.optional(v.object({ sequenceId: id, step: v.pipe(count, v.minValue(1)) })),
 });
 
 export const CampaignListSchema = v.object({ campaigns: v.array(CampaignSchema) });
 
 export const SequenceSchema = v.object({
-  id: v.string(),
-  name: v.string(),
+  id: id,
+  name: text,
   steps: v.array(
     v.object({
-      step: v.pipe(v.number(), v.integer(), v.minValue(1)),
-      campaignId: v.string(),
-      name: v.string(),
+      step: v.pipe(count, v.minValue(1)),
+      campaignId: id,
+      name: text,
     }),
   ),
 });

@@ -4,15 +4,23 @@
  * the reference server and by anyone producing events for it.
  */
 import * as v from 'valibot';
+import { MAX_DATE_MS, wellFormed } from './scalars.ts';
 
-const text = v.pipe(v.string(), v.minLength(1), v.maxLength(2048));
+const text = wellFormed(2048, 1);
+/** Event time, epoch ms from 1970 to the end of the Date range (servers also refuse the future). */
+export const EventTimeSchema = v.pipe(
+  v.number(),
+  v.safeInteger(),
+  v.minValue(0),
+  v.maxValue(MAX_DATE_MS),
+);
 const base = {
   id: text,
   campaignId: text,
   recipient: text,
-  at: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  userAgent: v.optional(v.pipe(v.string(), v.maxLength(4096))),
-  ip: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  at: EventTimeSchema,
+  userAgent: v.optional(wellFormed(4096)),
+  ip: v.optional(wellFormed(64)),
 };
 
 export const EmailEventSchema = v.variant('type', [
@@ -24,8 +32,8 @@ export const EmailEventSchema = v.variant('type', [
     ...base,
     type: v.literal('click'),
     linkId: v.optional(text),
-    url: v.pipe(v.string(), v.maxLength(8192)),
-    finalUrl: v.optional(v.pipe(v.string(), v.maxLength(8192))),
+    url: wellFormed(8192),
+    finalUrl: v.optional(wellFormed(8192)),
   }),
   v.strictObject({
     ...base,

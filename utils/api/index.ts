@@ -3,3 +3,4 @@ export * from './report-schemas.ts';
 export * from './catalog-schemas.ts';
 export type * from './types.ts';
 export * from './event-schema.ts';
+export * from './scalars.ts';

@@ -7,13 +7,10 @@
  */
 import * as v from 'valibot';
 import { ALL_CAPABILITIES } from '../report/report-types.ts';
+import { count, millis, ratio } from './scalars.ts';
 
-const count = v.pipe(v.number(), v.integer(), v.minValue(0));
-const millis = v.pipe(v.number(), v.integer());
 /** A rate is a fraction in [0, 1] or null when its denominator is 0. */
 const rate = v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1)));
-/** Shares/rates over unique counts stay in [0, 1]; click rates per sent may exceed 1 (total clicks). */
-const ratio = v.nullable(v.pipe(v.number(), v.minValue(0)));
 
 export const CapabilitySchema = v.picklist(ALL_CAPABILITIES);
 
@@ -78,7 +75,7 @@ export const ClickMapReportSchema = v.object({
 });
 
 export const SequenceStepRowSchema = v.object({
-  step: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  step: v.pipe(count, v.minValue(1)),
   name: v.string(),
   campaignId: v.string(),
   sent: count,
@@ -91,7 +88,7 @@ export const SequenceStepRowSchema = v.object({
 export const ClickPerformanceRowSchema = v.object({
   address: v.string(),
   name: v.string(),
-  step: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  step: v.pipe(count, v.minValue(1)),
   clicks: count,
   clickRate: ratio,
 });

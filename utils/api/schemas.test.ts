@@ -98,11 +98,31 @@ describe('schemas reject malformed responses', () => {
     ['unknown capability', (r) => (r.capabilities = ['telepathy'])],
     ['links not an array', (r) => (r.links = {})],
     ['versionId undefined', (r) => delete r.versionId],
+    // Numbers the panel draws must be safe integers: no 300-digit counts.
+    ['count of 1e308', (r) => ((r.totals as Record<string, unknown>).uniqueClicks = 1e308)],
+    ['count of 2^53', (r) => ((r.totals as Record<string, unknown>).sent = 2 ** 53)],
+    [
+      'row count of 1e300',
+      (r) =>
+        (((r.links as Record<string, unknown>[])[0] as Record<string, unknown>).totalClicks =
+          1e300),
+    ],
+    ['infinite ratio', (r) => ((r.totals as Record<string, unknown>).ctr = Infinity)],
+    ['generatedAt past the Date range', (r) => (r.generatedAt = 1e300)],
   ];
   it.each(mutations)('%s', (_, mutate) => {
     const r = report();
     mutate(r);
     expect(v.safeParse(ClickMapReportSchema, r).success).toBe(false);
+  });
+
+  it('a campaign list with a 1e300 sentAt or a lone surrogate in its id', () => {
+    const campaign = { id: 'c', templateId: 't', versionId: 'v', name: 'n', sentAt: 0 };
+    expect(v.safeParse(CampaignListSchema, { campaigns: [campaign] }).success).toBe(true);
+    for (const bad of [{ sentAt: 1e300 }, { id: 'c\ud800' }])
+      expect(
+        v.safeParse(CampaignListSchema, { campaigns: [{ ...campaign, ...bad }] }).success,
+      ).toBe(false);
   });
 
   it('a match confidence above 1', () => {

@@ -42,6 +42,11 @@ export type Problem = v.InferOutput<typeof ProblemSchema>;
 /** What the extension sends to POST /v1/match: what the preview shows. */
 export interface MatchRequest {
   hrefs: string[];
+  /**
+   * Link text (else image alt) of each href, same order: placement evidence
+   * for tracking links whose token differs per reader.
+   */
+  texts?: string[];
   subject?: string;
   sender?: string;
   /** Base URL of the preview page, to resolve relative hrefs. */

@@ -3,6 +3,7 @@
  * every selector and URL rule, unique ids, priority order, probes.
  */
 import { describe, expect, it } from 'vitest';
+import { loadSample, SAMPLES } from '../../test/fixtures/sites/samples.ts';
 import { probeSelector, PROFILES, ROUNDCUBE } from './profiles.ts';
 
 const rules = PROFILES.flatMap((p) =>
@@ -48,6 +49,17 @@ describe('site profiles', () => {
         '#messagebody .message-htmlpart > div, #rcmailMsgBody .message-htmlpart > div, ' +
         '#messagebody .message-part, #rcmailMsgBody .message-part',
     );
-    expect(probeSelector(ROUNDCUBE)).toBe(probeSelector(ROUNDCUBE));
   });
+
+  it.each(SAMPLES.filter((s, i) => SAMPLES.findIndex((t) => t.file === s.file) === i))(
+    'the probe finds a root on $file exactly where one of the root rules does',
+    (sample) => {
+      const doc = loadSample(sample);
+      for (const p of PROFILES) {
+        if (p.kind !== 'elements') continue;
+        const byRules = p.roots.filter((r) => doc.querySelector(r.selector) !== null).length;
+        expect([p.id, doc.querySelector(probeSelector(p)) !== null]).toEqual([p.id, byRules > 0]);
+      }
+    },
+  );
 });

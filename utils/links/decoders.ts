@@ -17,6 +17,16 @@ function asHttpUrl(value: unknown): string | null {
   return typeof value === 'string' && /^https?:\/\//i.test(value) ? value : null;
 }
 
+/** A destination written without a scheme ("www.host.tld/path") is an https link. */
+function asWebUrl(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const target = value.trim();
+  return (
+    asHttpUrl(target) ??
+    (/^[a-z0-9.-]+\.[a-z]{2,}(?::\d+)?([/?#]|$)/i.test(target) ? `https://${target}` : null)
+  );
+}
+
 /** Query parameter already percent-decoded once by URLSearchParams (nested encodings stay). */
 export function fromParam(url: URL, ...names: string[]): string | null {
   for (const name of names) {
@@ -65,7 +75,7 @@ export function decodeMailgun(token: string): string | null {
   const bytes = base64ToBytes(token);
   const inflated = bytes ? inflateZlib(bytes) : null;
   if (!inflated) return null;
-  return asHttpUrl(new URLSearchParams(bytesToUtf8(inflated)).get('l'));
+  return asWebUrl(new URLSearchParams(bytesToUtf8(inflated)).get('l'));
 }
 
 /** Mailjet: the last path segment is the base64url original URL. */
@@ -98,5 +108,5 @@ export function decodeMauticClickthrough(ct: string | null): Record<string, stri
 /** Postmark: the segment is the percent-encoded target without its scheme. */
 export function decodePostmark(segment: string): string | null {
   const target = safeDecode(segment);
-  return /^[a-z0-9.-]+\.[a-z]{2,}(\/|$)/i.test(target) ? `https://${target}` : null;
+  return /^https?:/i.test(target) ? null : asWebUrl(target);
 }

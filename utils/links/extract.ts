@@ -11,7 +11,7 @@
  * DOM that really holds VML elements (not seen in the corpus).
  */
 import { classifyLink, type LinkKind } from './classify.ts';
-import { describeLink, type LinkDescription, type LinkIdentity } from './identity.ts';
+import { describeLink, identityOf, type LinkDescription, type LinkIdentity } from './identity.ts';
 
 export interface LinkBox {
   width: number;
@@ -44,6 +44,8 @@ export interface LinkPlacement {
   resolved: string | null;
   /** Visible text, else image alt, else title/aria-label. */
   text: string;
+  /** Which of those `text` is (an image link's alt is weaker placement evidence). */
+  textFrom: TextSource;
   kind: LinkKind;
   /** javascript:, vbscript:, data:, file: — never followed, flagged for the UI. */
   unsafe: boolean;
@@ -79,13 +81,12 @@ interface ExtractContext {
 function toPlacement(element: Element, ordinal: number, context: ExtractContext): LinkPlacement {
   const { base, options } = context;
   const href = element.getAttribute('href') ?? '';
-  const text = linkText(element);
+  const { text, from: textFrom } = linkText(element);
   let description = context.descriptions.get(href);
   if (!description) {
     description = describeLink(href, base);
     context.descriptions.set(href, description);
   }
-  const { key, dynamic, domain } = description;
   const sourceId = options.linkIdAttribute ? element.getAttribute(options.linkIdAttribute) : null;
   return {
     ordinal,
@@ -95,11 +96,12 @@ function toPlacement(element: Element, ordinal: number, context: ExtractContext)
     href,
     resolved: resolve(href, base),
     text,
+    textFrom,
     kind: classifyLink({ href, text, description }),
     unsafe: description.scheme === 'unsafe',
     hiddenByStyle: isHiddenByStyle(element, context.hidden),
     box: options.measure ? options.measure(element) : null,
-    identity: { key, dynamic, domain },
+    identity: identityOf(description),
     mergeTags: description.mergeTags,
   };
 }
@@ -148,16 +150,19 @@ function collapse(text: string | null | undefined): string {
   return (text ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
 }
 
-function linkText(element: Element): string {
+export type TextSource = 'text' | 'alt' | 'label';
+
+function linkText(element: Element): { text: string; from: TextSource } {
   const text = collapse(element.textContent);
-  if (text) return text;
+  if (text) return { text, from: 'text' };
   const alts = [...element.querySelectorAll('img[alt]')].map((img) =>
     collapse(img.getAttribute('alt')),
   );
   const alt = alts.find(Boolean) ?? collapse(element.getAttribute('alt'));
-  return (
-    alt || collapse(element.getAttribute('title')) || collapse(element.getAttribute('aria-label'))
-  );
+  if (alt) return { text: alt, from: 'alt' };
+  const label =
+    collapse(element.getAttribute('title')) || collapse(element.getAttribute('aria-label'));
+  return { text: label, from: 'label' };
 }
 
 const HIDDEN_STYLE =

@@ -15,6 +15,22 @@ export interface RedirectFormat {
   path?: RegExp;
   /** `path` match is passed in; null: the token did not decode (format not applied). */
   apply(url: URL, match: RegExpExecArray | null, href: string): RedirectOutcome | null;
+  /**
+   * Parameters that name the reader in the URL this format yields (the
+   * destination once unwrapped, the page itself once cleaned): the ESP's own
+   * report lists the link without them, so identity drops them.
+   */
+  readerParams?: readonly string[];
+  /**
+   * Also drop any parameter or path segment of that URL whose value is, or
+   * base64-encodes, an email address (unsubscribe tokens holding the reader).
+   */
+  readerAddresses?: boolean;
+  /**
+   * The opaque token differs per recipient by design: two readers' copies of
+   * one link never share a key, so they are matched by placement instead.
+   */
+  perReader?: boolean;
 }
 
 export const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
@@ -31,12 +47,8 @@ export const opaque = (
   ids,
   domain,
 });
-/** Drop per-recipient parameters so every recipient's copy of the page link is one link. */
-export function cleaned(url: URL, recipientParams: string[]): RedirectOutcome {
-  const copy = new URL(url.href);
-  for (const name of recipientParams) copy.searchParams.delete(name);
-  return { kind: 'cleaned', url: copy.href };
-}
+/** A provider page, not a redirect: kept, minus the format's readerParams (see unwrap.ts). */
+export const cleaned = (url: URL): RedirectOutcome => ({ kind: 'cleaned', url: url.href });
 
 export function pick(url: URL, ...names: string[]): Record<string, string> {
   const ids: Record<string, string> = {};

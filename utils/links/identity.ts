@@ -4,6 +4,7 @@
  * Order: unwrap redirects → drop tracking parameters → personalised? (key by
  * final domain) → normalise. Pure: runs in node and in the extension.
  */
+import { cleanHref } from './clean.ts';
 import { findMergeTags } from './merge-tags.ts';
 import {
   normaliseHttpUrl,
@@ -17,6 +18,12 @@ export interface LinkIdentity {
   key: string;
   dynamic: boolean;
   domain: string | null;
+  /**
+   * Set (true) only for opaque tracking links whose token differs per
+   * recipient: their key cannot match another reader's copy, their placement
+   * can (placement-match.ts).
+   */
+  perReader?: true;
 }
 
 export type LinkScheme = 'http' | 'mailto' | 'tel' | 'anchor' | 'unsafe' | 'other' | 'relative';
@@ -36,13 +43,17 @@ const MAX_KEY_LENGTH = 2048;
 const UNSAFE_SCHEME = /^\s*(javascript|vbscript|data|file):/i;
 
 export function linkIdentity(href: string, base?: string): LinkIdentity {
-  const { key, dynamic, domain } = describeLink(href, base);
-  return { key, dynamic, domain };
+  return identityOf(describeLink(href, base));
+}
+
+/** The identity part of a description (perReader only when set). */
+export function identityOf({ key, dynamic, domain, opaque }: LinkDescription): LinkIdentity {
+  return opaque?.perReader ? { key, dynamic, domain, perReader: true } : { key, dynamic, domain };
 }
 
 export function describeLink(href: string, base?: string): LinkDescription {
-  // Browsers drop tabs and newlines anywhere in a URL (WHATWG URL parser).
-  const raw = href.replace(/[\t\n\r]/g, '').trim();
+  // One cleaning step for page and server: NUL, tabs, zero-width… (clean.ts).
+  const raw = cleanHref(href);
   const scheme = schemeOf(raw);
   if (scheme === 'unsafe' || scheme === 'anchor' || scheme === 'other') {
     return plain(

@@ -2,13 +2,17 @@
  * Report rows → link placements, in a shape the overlay renders directly.
  * Order of evidence: the source's placement id (linkId), then the row's
  * ordinal when it names a placement with the same link identity, then the
- * link identity (one normaliser, linkIdentity, for both sides). Several
+ * link identity (one normaliser, linkIdentity, for both sides), then, for
+ * tracking tokens that differ per reader, placement (placement-match.ts:
+ * text, alt, order, position, with a confidence naming them). Several
  * placements of one URL with one undistinguished row all show that row as
  * "k of N" (sharedRow); nothing is dropped: rows without a placement and
  * placements without a row are listed.
  */
 import type { ClickMapLinkRow } from '../report/report-types.ts';
 import { linkIdentity, type LinkIdentity } from './identity.ts';
+import { matchPerReaderByPlacement } from './match-per-reader.ts';
+import type { PlacementProof } from './placement-match.ts';
 
 /** What matching needs of a placement; LinkPlacement from extract.ts has it. */
 export interface MatchablePlacement {
@@ -16,6 +20,9 @@ export interface MatchablePlacement {
   ordinal: number;
   href: string;
   identity?: LinkIdentity;
+  /** Link text, else image alt: placement evidence for per-reader tracking links. */
+  text?: string;
+  textFrom?: 'text' | 'alt' | 'label';
 }
 
 export interface DuplicateInfo {
@@ -26,7 +33,7 @@ export interface DuplicateInfo {
   sharedRow: boolean;
 }
 
-export type MatchReason = 'linkId' | 'ordinal' | 'url';
+export type MatchReason = 'linkId' | 'ordinal' | 'url' | 'placement';
 
 export interface PlacementMatch<P> {
   placement: P;
@@ -35,6 +42,8 @@ export interface PlacementMatch<P> {
   matchedBy: MatchReason | null;
   /** null when this placement is the only one with its link identity. */
   duplicate: DuplicateInfo | null;
+  /** matchedBy 'placement': which evidence paired them, and how sure that is. */
+  proof?: PlacementProof;
 }
 
 export interface LinkMatchResult<P> {
@@ -54,7 +63,8 @@ export function matchLinks<P extends MatchablePlacement>(
   rows: readonly ClickMapLinkRow[],
   options: MatchOptions = {},
 ): LinkMatchResult<P> {
-  const keyOf = (href: string) => linkIdentity(href, options.base).key;
+  const identify = (href: string) => linkIdentity(href, options.base);
+  const keyOf = (href: string) => identify(href).key;
   const matches: PlacementMatch<P>[] = placements.map((placement) => ({
     placement,
     key: placement.identity?.key ?? keyOf(placement.href),
@@ -67,7 +77,8 @@ export function matchLinks<P extends MatchablePlacement>(
   let pending = matchByLinkId(matches, rows, rowKeys);
   pending = matchByOrdinal(matches, pending, rowKeys);
   pending = matchByKey(matches, pending, rowKeys);
-  const unmatchedRows = matchDynamicByPosition(matches, pending);
+  pending = matchDynamicByPosition(matches, pending);
+  const unmatchedRows = matchPerReaderByPlacement(matches, pending, identify);
   markDuplicates(matches);
   return {
     placements: matches,

@@ -62,10 +62,6 @@ export function mergeTagSyntaxes(text: string): string[] {
   return found;
 }
 
-export function hasMergeTag(text: string): boolean {
-  return mergeTagSyntaxes(text).length > 0;
-}
-
 /** The merge tags themselves (decoded), e.g. ['*|UNSUB|*'], for classification by tag name. */
 export function findMergeTags(text: string): string[] {
   const tags = new Set<string>();

@@ -63,6 +63,11 @@ export function normaliseTel(href: string): string {
  * (order, encoding, fragment): the "clean" URL a user would recognise.
  */
 export function removeTrackingParams(href: string): string {
+  return removeParams(href, (name) => isTrackingParam(name));
+}
+
+/** Remove the query parameters `drop` names (decoded name and value), leaving the rest as written. */
+export function removeParams(href: string, drop: (name: string, value: string) => boolean): string {
   const hashAt = href.indexOf('#');
   const fragment = hashAt >= 0 ? href.slice(hashAt) : '';
   const beforeHash = hashAt >= 0 ? href.slice(0, hashAt) : href;
@@ -71,7 +76,13 @@ export function removeTrackingParams(href: string): string {
   const kept = beforeHash
     .slice(queryAt + 1)
     .split('&')
-    .filter((pair) => pair !== '' && !isTrackingParam(safeDecode(pair.split('=', 1)[0] ?? '')));
+    .filter((pair) => {
+      if (pair === '') return false;
+      const at = pair.indexOf('=');
+      const name = at < 0 ? pair : pair.slice(0, at);
+      const value = at < 0 ? '' : pair.slice(at + 1);
+      return !drop(safeDecode(name), safeDecode(value));
+    });
   const query = kept.length > 0 ? `?${kept.join('&')}` : '';
   return `${beforeHash.slice(0, queryAt)}${query}${fragment}`;
 }

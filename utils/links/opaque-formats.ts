@@ -15,6 +15,7 @@ export const OPAQUE_FORMATS: RedirectFormat[] = [
     path: /^\/s\/([^/]+)/,
     apply: (u, m) =>
       opaque(`mimecast:${m?.[1]}`, {}, u.searchParams.get('domain')?.toLowerCase() ?? null),
+    perReader: true,
   },
   // Mailchimp classic click tracking: u = account, id = link; e (recipient) ignored
   {
@@ -31,27 +32,31 @@ export const OPAQUE_FORMATS: RedirectFormat[] = [
   {
     id: 'mailchimp',
     host: /(^|\.)list-manage\d*\.com$/,
-    path: /^\/(unsubscribe|profile|vcard|forward)\b/,
-    apply: (u) => cleaned(u, ['e']),
+    path: /^\/(unsubscribe|profile|vcard|forward|subscribe)\b/,
+    apply: (u) => cleaned(u),
+    readerParams: ['e'],
   },
-  // Mailchimp short click links: us.list-manage.com/<code>?e=&c2id=
+  // Mailchimp short click links: us.list-manage.com/<code>?e=&c2id=. Codes use the
+  // base64url alphabet (_ and - too); an all-lower-case word is a page, not a code.
   {
     id: 'mailchimp',
     host: /(^|\.)list-manage\d*\.com$/,
-    path: /^\/([A-Za-z0-9]{6,})$/,
+    path: /^\/((?![a-z]+$)[A-Za-z0-9_-]{6,})$/,
     apply: (_u, m) => opaque(`mailchimp:${m?.[1]}`),
   },
   // Mailchimp view-in-browser archive: ?e= is the recipient
   {
     id: 'mailchimp',
     host: /^(mailchi\.mp|([a-z0-9-]+\.)?campaign-archive\d*\.com)$/,
-    apply: (u) => cleaned(u, ['e']),
+    apply: (u) => cleaned(u),
+    readerParams: ['e'],
   },
   // Klaviyo (SendGrid-style /ls/click?upn=)
   {
     id: 'klaviyo',
     host: /^trk\.klclick\d*\.com$/,
     apply: (u) => opaque(`klaviyo:${u.searchParams.get('upn') ?? u.pathname}`),
+    perReader: true,
   },
   // SendGrid click tracking on branded (urlNNNN.<domain>) or *.ct.sendgrid.net hosts
   {
@@ -59,15 +64,30 @@ export const OPAQUE_FORMATS: RedirectFormat[] = [
     path: /^\/(wf|ls)\/click$/,
     apply: (u) =>
       u.searchParams.get('upn') ? opaque(`sendgrid:${u.searchParams.get('upn')}`) : null,
+    perReader: true,
   },
   // SendGrid link branding /ss/c/<token>/... (beehiiv and others)
-  { id: 'sendgrid', path: /^\/ss\/c\/([^/]+)/, apply: (_u, m) => opaque(`sendgrid:${m?.[1]}`) },
+  {
+    id: 'sendgrid',
+    path: /^\/ss\/c\/([^/]+)/,
+    apply: (_u, m) => opaque(`sendgrid:${m?.[1]}`),
+    perReader: true,
+  },
   // Brevo (Sendinblue): *.sendibm1.com/mk/cl/f/<token>
   {
     id: 'brevo',
     host: /(^|\.)sendib[mt]\d*\.com$/,
     path: /^\/mk\/cl\/f\/(.+)$/,
     apply: (_u, m) => opaque(`brevo:${m?.[1]}`),
+    perReader: true,
+  },
+  // Brevo unsubscribe (/mk/un/<kind>/<token>, corpus "how" of the Brevo entry) and mirror
+  // (view-in-browser, /mk/mr/…): one page per email whose tokens name the reader.
+  {
+    id: 'brevo',
+    host: /(^|\.)sendib[mt]\d*\.com$/,
+    path: /^\/mk\/(un|mr)\//,
+    apply: (u, m) => opaque(`brevo:${u.hostname.toLowerCase()}:${m?.[1]}`),
   },
   // Constant Contact: r20.rs6.net/tn.jsp?f=<encrypted link+recipient>
   {
@@ -75,6 +95,7 @@ export const OPAQUE_FORMATS: RedirectFormat[] = [
     host: /^r\d+\.rs6\.net$/,
     path: /^\/tn\.jsp$/,
     apply: (u) => opaque(`constantcontact:${u.searchParams.get('f')}`),
+    perReader: true,
   },
   // HubSpot click tracking: *.hubspotlinks.com/Ctc/<token>
   {
@@ -82,9 +103,15 @@ export const OPAQUE_FORMATS: RedirectFormat[] = [
     host: /(^|\.)hubspotlinks\.com$/,
     path: /^\/Ctc\/(.+)$/,
     apply: (_u, m) => opaque(`hubspot:${m?.[1]}`),
+    perReader: true,
   },
   // HubSpot preference centre: data= is per recipient
-  { id: 'hubspot', host: /(^|\.)hubspotemail\.net$/, apply: (u) => cleaned(u, ['data']) },
+  {
+    id: 'hubspot',
+    host: /(^|\.)hubspotemail\.net$/,
+    apply: (u) => cleaned(u),
+    readerParams: ['data'],
+  },
   // listmonk: /link/{link}/{campaign}/{subscriber}; link uuid names the URL in listmonk's DB
   {
     id: 'listmonk',
@@ -102,6 +129,15 @@ export const OPAQUE_FORMATS: RedirectFormat[] = [
     path: new RegExp(`^/(subscription|campaign)/(${UUID})/(${UUID})$`, 'i'),
     apply: (_u, m) =>
       opaque(`listmonk:${m?.[1]}:${m?.[2]}`, { campaign: m?.[2] ?? '', subscriber: m?.[3] ?? '' }),
+  },
+  // Substack (newer): <publication or substack.com>/redirect/<link uuid>?j=<reader token>
+  {
+    id: 'substack',
+    path: new RegExp(`^/redirect/(${UUID})$`, 'i'),
+    apply: (u, m) =>
+      u.searchParams.has('j')
+        ? opaque(`substack:${m?.[1]?.toLowerCase()}`, { link: m?.[1] ?? '' })
+        : null,
   },
   // Ghost newsletters: <site>/r/<8 hex>?m=<member uuid>
   {

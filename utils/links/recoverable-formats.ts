@@ -56,30 +56,41 @@ export const RECOVERABLE_FORMATS: RedirectFormat[] = [
     apply: (u, m) =>
       unwrapped(decode.decodeMandrill(u)) ??
       opaque(`mandrill:${m?.[1]}:${u.searchParams.get('p') ?? ''}`),
+    readerAddresses: true,
+    perReader: true,
   },
   // Amazon SES (r.<region>.awstrack.me/L0/) and custom tracking domains (/CL0/, e.g. Loops)
   {
     id: 'ses',
     path: /^\/C?L0\/(https?:[^/]+)\//i,
     apply: (_u, m) => unwrapped(decode.decodeSesSegment(m?.[1] ?? '')),
+    readerAddresses: true,
   },
   // Mailgun: /c/<base64url(zlib(query))>, l = original (custom tracking domains)
   {
     id: 'mailgun',
     path: /^\/c\/(eJ[A-Za-z0-9_-]{20,})$/,
     apply: (_u, m) => unwrapped(decode.decodeMailgun(m?.[1] ?? '')) ?? opaque(`mailgun:${m?.[1]}`),
+    // Mailgun's %recipient.email% / %unsubscribe_url% expand to the reader's address.
+    readerParams: ['email', 'recipient'],
+    readerAddresses: true,
+    perReader: true,
   },
   // Mailjet: /lnk/<message>/<link index>/<signature>/<base64url original>
   {
     id: 'mailjet',
     path: /^\/lnk\/[^/]+\/\d+\/[^/]+\/([A-Za-z0-9_-]+)$/,
     apply: (_u, m) => unwrapped(decode.decodeMailjet(m?.[1] ?? '')),
+    readerAddresses: true,
   },
   // Substack: /redirect/2/<base64 JSON>.<signature>, e = destination (also custom domains)
   {
     id: 'substack',
     path: /^\/redirect\/2\/([A-Za-z0-9_-]+)\./,
     apply: (_u, m) => unwrapped(decode.decodeSubstack(m?.[1] ?? '')),
+    // Referral code, sign-in token and pre-filled address of the reader.
+    readerParams: ['r', 'token', 'freeSignupEmail'],
+    readerAddresses: true,
   },
   // Postmark: click.pstmrk.it/<2s|3s|2sm|3ts...>/<percent-encoded host+path>/...
   {
@@ -87,5 +98,6 @@ export const RECOVERABLE_FORMATS: RedirectFormat[] = [
     host: /^click\.pstmrk\.it$/,
     path: /^\/[23][mst]{0,2}\/([^/]+)/,
     apply: (_u, m) => unwrapped(decode.decodePostmark(m?.[1] ?? '')),
+    readerAddresses: true,
   },
 ];

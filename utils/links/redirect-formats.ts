@@ -21,14 +21,14 @@ export const REDIRECT_FORMATS: readonly RedirectFormat[] = [
 export function applyRedirectFormats(
   url: URL,
   href: string,
-): { id: string; outcome: RedirectOutcome } | null {
+): { format: RedirectFormat; outcome: RedirectOutcome } | null {
   const host = url.hostname.toLowerCase();
   for (const format of REDIRECT_FORMATS) {
     if (format.host && !format.host.test(host)) continue;
     const match = format.path ? format.path.exec(url.pathname) : null;
     if (format.path && !match) continue;
     const outcome = format.apply(url, match, href);
-    if (outcome) return { id: format.id, outcome };
+    if (outcome) return { format, outcome };
   }
   return null;
 }

@@ -4,6 +4,8 @@
  * recognises (the destination), at an opaque tracking link, or after
  * MAX_DEPTH hops (a hostile self-referencing chain cannot loop).
  */
+import { cleanHref } from './clean.ts';
+import { dropReaderParts } from './reader-parts.ts';
 import { applyRedirectFormats } from './redirect-formats.ts';
 
 const MAX_DEPTH = 8;
@@ -16,6 +18,8 @@ export interface OpaqueLink {
   ids: Record<string, string>;
   /** Destination host when the link reveals it (Mimecast ?domain=). */
   domain: string | null;
+  /** The token differs per recipient (RedirectFormat.perReader): match by placement. */
+  perReader: boolean;
 }
 
 export interface UnwrapResult {
@@ -26,10 +30,12 @@ export interface UnwrapResult {
   opaque: OpaqueLink | null;
 }
 
-/** HTML-escaped ampersands from copied source, and a doubled scheme ("https://https://host"). */
+/**
+ * Invisible characters (clean.ts), HTML-escaped ampersands from copied source,
+ * and a doubled scheme ("https://https://host").
+ */
 export function repairHref(href: string): string {
-  return href
-    .trim()
+  return cleanHref(href)
     .replace(/&amp;/gi, '&')
     .replace(/^(?:https?:\/\/)+(https?:\/\/)/i, '$1');
 }
@@ -50,13 +56,14 @@ export function unwrapLink(href: string): UnwrapResult {
     const url = parseAbsolute(current);
     const applied = url ? applyRedirectFormats(url, current) : null;
     if (!applied) break;
-    chain.push(applied.id);
-    const { outcome } = applied;
+    const { format, outcome } = applied;
+    chain.push(format.id);
     if (outcome.kind === 'opaque') {
       const { key, ids, domain } = outcome;
-      return { url: current, chain, opaque: { provider: applied.id, key, ids, domain } };
+      const perReader = format.perReader === true;
+      return { url: current, chain, opaque: { provider: format.id, key, ids, domain, perReader } };
     }
-    current = repairHref(outcome.url);
+    current = dropReaderParts(repairHref(outcome.url), format);
     if (outcome.kind === 'cleaned') break;
   }
   return { url: current, chain, opaque: null };

@@ -22,6 +22,8 @@ export interface PreviewLink {
   /** href as authored. */
   href: string;
   text: string;
+  /** Where `text` came from (link text, image alt, title/aria-label): placement evidence. */
+  textFrom?: 'text' | 'alt' | 'label';
   kind: 'link' | 'unsubscribe' | 'view-in-browser' | 'mailto' | 'tel' | 'anchor';
   /** Not rendered (hidden by style, or no visible box): listed in the panel, not badged. */
   hidden: boolean;

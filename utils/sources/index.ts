@@ -52,4 +52,3 @@ export type {
 export { SourceError } from './http.ts';
 export { matchCampaign, decodeCampaignRef } from './campaign-match.ts';
 export type { CampaignMatch, CampaignRef, ReceivedEmail } from './campaign-match.ts';
-export { clickPerformance, sequenceCaveats, sequenceSummary, stepRows } from './sequence-view.ts';

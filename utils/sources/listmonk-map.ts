@@ -12,10 +12,8 @@ import type { SourceNote, SourceReport } from './source-report.ts';
 
 export const LISTMONK_CAPABILITIES: readonly Capability[] = ['bounces'];
 
-/** listmonk's analytics query ends with LIMIT 50. */
-export const LISTMONK_LINK_LIMIT = 50;
-
 export const LISTMONK_NOTES = {
+  /** listmonk's links analytics query ends with LIMIT 50. */
   topLinks: {
     id: 'listmonk-top-50-links',
     text: 'listmonk reports the 50 most clicked links only; other links show no count.',

@@ -7,8 +7,8 @@
 import { matchLinks } from '../links/match.ts';
 import type { PreviewInfo } from '../messaging/protocol.ts';
 import { buildBadges, type BadgeView } from '../overlay/badge-model.ts';
-import { toPanelMatch } from '../panel/from-match.ts';
-import type { PanelMatch } from '../panel/view-types.ts';
+import { toPanelMatch } from './from-match.ts';
+import type { PanelMatch } from './view-types.ts';
 import type { ClickMapLinkRow, ClickMapReport, ClickMapTotals } from '../report/report-types.ts';
 import type { SourceReport } from '../sources/index.ts';
 

@@ -9,9 +9,9 @@
 import { matchLinks, type DuplicateInfo } from '../links/match.ts';
 import type { PreviewInfo } from '../messaging/protocol.ts';
 import type { BadgeView } from '../overlay/badge-model.ts';
-import { noRowReason, type CellText } from '../panel/columns.ts';
-import { formatCount, formatPercent, MISSING } from '../panel/format.ts';
-import { HEAT_UNKNOWN, heatColor, heatInk, shareOfMax } from '../panel/heat.ts';
+import { noRowReason, type CellText } from './columns.ts';
+import { formatCount, formatPercent, MISSING } from './format.ts';
+import { HEAT_UNKNOWN, heatColor, heatInk, shareOfMax } from './heat.ts';
 import type { ClickMapLinkRow } from '../report/report-types.ts';
 import { SOURCE_LABELS } from '../settings/sources.ts';
 import type { SourceLinkRow, SourceReport } from '../sources/index.ts';

@@ -6,7 +6,7 @@
  * that apply to this data. Pure: rates are recomputed from the counts.
  */
 import type { SequenceReport } from '../report/report-types.ts';
-import { ratio } from './source-report.ts';
+import { ratio } from '../sources/source-report.ts';
 
 export interface StepRowView {
   step: number;

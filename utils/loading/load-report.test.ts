@@ -18,7 +18,7 @@ import { fakeHttp, json, noSleep, type FakeRoute } from '../sources/testing/fake
 import { fetchHttp } from '../sources/testing/fetch-http.ts';
 import { apiFixture } from '../sources/testing/fixtures.ts';
 import { loadReport } from './load-report.ts';
-import { emailWith, previewOf } from './testing/preview.ts';
+import { emailWith, previewOf } from '../messaging/testing/preview.ts';
 
 const ALL: ReportSelection = { versionId: null, period: {}, includeMachineClicks: null };
 const NOW = Date.parse('2024-09-01T00:00:00Z');

@@ -2,11 +2,11 @@
  * Test-only: SourceReports of the ESP adapters over the documented responses
  * in test/fixtures/api (fake http), for panel-model and panel tests.
  */
-import { createListmonkSource } from '../../sources/listmonk.ts';
-import { createMailchimpSource } from '../../sources/mailchimp.ts';
-import type { SourceReport } from '../../sources/source-report.ts';
-import { fakeHttp, json, noSleep } from '../../sources/testing/fake-http.ts';
-import { apiFixture } from '../../sources/testing/fixtures.ts';
+import { createListmonkSource } from '../listmonk.ts';
+import { createMailchimpSource } from '../mailchimp.ts';
+import type { SourceReport } from '../source-report.ts';
+import { fakeHttp, json, noSleep } from './fake-http.ts';
+import { apiFixture } from './fixtures.ts';
 
 const NOW = Date.parse('2024-09-01T00:00:00Z');
 

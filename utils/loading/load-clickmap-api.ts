@@ -19,9 +19,11 @@ import type { Cached } from './load-types.ts';
 
 /** Links worth matching on: real destinations, not anchors or unsafe schemes. */
 export function matchRequestOf(preview: PreviewInfo): MatchRequest {
-  const hrefs = preview.links.filter((l) => !l.unsafe && l.kind !== 'anchor').map((l) => l.href);
+  const links = preview.links.filter((l) => !l.unsafe && l.kind !== 'anchor');
   return {
-    hrefs,
+    hrefs: links.map((l) => l.href),
+    // Placement evidence for per-reader tracking links (bounded like the server's schema).
+    texts: links.map((l) => l.text.slice(0, 300)),
     base: preview.base,
     ...(preview.subject ? { subject: preview.subject } : {}),
     ...(preview.sender ? { sender: preview.sender } : {}),

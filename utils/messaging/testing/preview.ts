@@ -4,7 +4,7 @@
  * environment (jsdom / happy-dom) for DOMParser.
  */
 import { extractLinks, type LinkBox } from '../../links/extract.ts';
-import type { PreviewInfo } from '../../messaging/protocol.ts';
+import type { PreviewInfo } from '../protocol.ts';
 
 export const PREVIEW_BASE = 'about:srcdoc';
 

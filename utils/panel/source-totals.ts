@@ -4,8 +4,8 @@
  * the source cannot give at all (its missing capabilities), for the panel's
  * "Not available from this source" section.
  */
-import { formatCount, formatPercent, MISSING } from '../panel/format.ts';
-import type { CellText } from '../panel/columns.ts';
+import { formatCount, formatPercent, MISSING } from './format.ts';
+import type { CellText } from './columns.ts';
 import type { Capability } from '../report/report-types.ts';
 import { SOURCE_LABELS } from '../settings/sources.ts';
 import { missingCapabilities, type SourceReport, type SourceTotals } from '../sources/index.ts';

@@ -1,10 +1,10 @@
 /**
  * The notes under a sales sequence's tables: the Datananas "particular
- * use-cases" that apply to this data (utils/sources/sequence-view.ts), each
+ * use-cases" that apply to this data (utils/panel/sequence-view.ts), each
  * with the steps where they were seen.
  */
 import type { SequenceReport } from '../report/report-types.ts';
-import { sequenceCaveats, type CaveatSignal } from '../sources/sequence-view.ts';
+import { sequenceCaveats, type CaveatSignal } from './sequence-view.ts';
 
 export function sequenceNotes(
   report: SequenceReport,

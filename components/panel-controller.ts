@@ -2,26 +2,27 @@
  * The top frame's panel logic: which preview frame the panel is about, what
  * it asks the background for (version, period, machine clicks), and what it
  * tells the preview frame to draw: the report's heat badges, or in "Check
- * links" (pre-send QA) the numbered badges of the background's audit. The
- * store (components/panel-store.ts) is the single source of what the panel
- * shows; the sequence view appears when the matched campaign is a step.
+ * links" (pre-send QA) the numbered badges of the background's audit. With
+ * the store beside it (panel-store.ts, the single source of what the panel
+ * shows) it is the panel's whole state machine; entrypoints/panel-chunk only
+ * mounts them. The sequence view appears when the matched campaign is a step.
  */
 import { computed, signal } from '@preact/signals';
-import type { PanelStore, PanelView } from '../../components/panel-store.ts';
-import { sendToBackground } from '../../utils/browser/messaging.ts';
+import type { PanelStore, PanelView } from './panel-store.ts';
+import { sendToBackground } from '../utils/browser/messaging.ts';
 import type {
   FrameCommand,
   FrameRecord,
   PreviewInfo,
   ReportOutcome,
   ReportSelection,
-} from '../../utils/messaging/protocol.ts';
-import type { BadgeView } from '../../utils/overlay/badge-model.ts';
-import { withMetric, type BadgeMetric } from '../../utils/overlay/badge-metric.ts';
-import { qaBadges } from '../../utils/reporting/qa-model.ts';
-import { sourceModel } from '../../utils/reporting/source-model.ts';
-import type { PeriodSelection } from '../../utils/panel/view-types.ts';
-import { engineReportOf, previewModel } from '../../utils/reporting/panel-model.ts';
+} from '../utils/messaging/protocol.ts';
+import type { BadgeView } from '../utils/overlay/badge-model.ts';
+import { withMetric, type BadgeMetric } from '../utils/overlay/badge-metric.ts';
+import { qaBadges } from '../utils/overlay/qa-badges.ts';
+import { sourceModel } from '../utils/panel/source-model.ts';
+import type { PeriodSelection } from '../utils/panel/view-types.ts';
+import { engineReportOf, previewModel } from '../utils/panel/panel-model.ts';
 
 /**
  * What a preview says, minus the measured boxes: a re-layout (images, fonts,

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { sourceModel } from './source-model.ts';
-import { listmonkReport, mailchimpSourceReport } from './testing/esp-reports.ts';
-import { emailWith, previewOf } from './testing/preview.ts';
+import { listmonkReport, mailchimpSourceReport } from '../sources/testing/esp-reports.ts';
+import { emailWith, previewOf } from '../messaging/testing/preview.ts';
 
 const SUPERSHOES =
   'https://www.technologyreview.com/2024/06/25/1093520/supershoes-running-kenya-carbon-plate-shoes/';
