@@ -26,6 +26,7 @@ export interface ClickMapViewProps {
   onPeriodChange(selection: PeriodSelection): void;
   onMachineClicksChange(include: boolean): void;
   onBadgeMetricChange?: (metric: BadgeMetric) => void;
+  onTableColumnsChange?: (columns: string[]) => void;
   /** Replaces the built-in download (utils/export + <a download>). */
   onExport?: (format: ExportFormat, report: ClickMapReport) => void;
 }
@@ -39,6 +40,7 @@ interface StoreLinkTableProps {
   maxClicks: number;
   onLocate(ordinal: number): void;
   onHighlight(ordinal: number | null): void;
+  onColumnsChange?: (columns: string[]) => void;
 }
 
 /** Reads the store's sort and highlight here, so hovering re-renders the table only. */
@@ -54,6 +56,7 @@ function StoreLinkTable({ store, report, match, ...rest }: StoreLinkTableProps) 
       capabilities={report.capabilities}
       highlighted={store.highlighted.value}
       locale={store.locale}
+      columns={store.tableColumns.value}
     />
   );
 }
@@ -106,6 +109,7 @@ export function ClickMapView(props: ClickMapViewProps) {
         maxClicks={maxClicks}
         onLocate={props.onLocate}
         onHighlight={highlight}
+        onColumnsChange={props.onTableColumnsChange}
       />
     </div>
   );

@@ -14,6 +14,8 @@ afterEach(() => view?.unmount());
 
 function renderPanel(status: PanelStatus, overrides: Partial<PanelProps> = {}) {
   const store = createPanelStore({ status, templateName: 'The Download', locale: 'en-US' });
+  // Every optional column on: these tests sort by every column.
+  store.setTableColumns(['name', 'ctr', 'totalClicks', 'ctor']);
   const { mod } = fakeChartModule();
   const props: PanelProps = {
     store,

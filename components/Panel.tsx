@@ -38,6 +38,8 @@ export interface PanelProps {
   onMachineClicksChange(include: boolean): void;
   /** The user picked what the page badges say (the legend's choice); no choice without it. */
   onBadgeMetricChange?: (metric: BadgeMetric) => void;
+  /** The column chooser's change (optional columns switched on); no chooser without it. */
+  onTableColumnsChange?: (columns: string[]) => void;
   /** Extra sections at the end of the panel (e.g. the content script's diagnostics). */
   children?: ComponentChildren;
   /** Optional: replaces the built-in export (utils/export writers + download). */

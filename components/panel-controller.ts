@@ -65,6 +65,7 @@ export function createPanelController(store: PanelStore) {
   // The remembered badge metric (the background keeps it); the default until it answers.
   sendToBackground('viewPrefs', {}).then(
     (prefs) => {
+      store.setTableColumns(prefs.tableColumns);
       if (prefs.badgeMetric === store.badgeMetric.peek()) return;
       store.setBadgeMetric(prefs.badgeMetric);
       if (store.view.peek() !== 'qa') drawReportBadges();
@@ -208,6 +209,13 @@ export function createPanelController(store: PanelStore) {
       if (store.view.peek() !== 'qa') drawReportBadges();
       sendToBackground('viewPrefs', { change: { badgeMetric: metric } }).catch((error: Error) =>
         store.announce(`The badge choice was not saved: ${error.message}`),
+      );
+    },
+    /** The link table's optional columns: shown now, remembered. */
+    changeTableColumns(columns: string[]) {
+      store.setTableColumns(columns);
+      sendToBackground('viewPrefs', { change: { tableColumns: columns } }).catch((error: Error) =>
+        store.announce(`The column choice was not saved: ${error.message}`),
       );
     },
     changeMachineClicks(include: boolean) {

@@ -60,6 +60,8 @@ export interface PanelStore {
   readonly qa: ReadonlySignal<QaState | null>;
   /** What the number on each page badge says (remembered by the controller). */
   readonly badgeMetric: ReadonlySignal<BadgeMetric>;
+  /** Optional link-table columns switched on (remembered by the controller). */
+  readonly tableColumns: ReadonlySignal<readonly string[]>;
   /** Latest message for the aria-live region. */
   readonly announcement: ReadonlySignal<string>;
   readonly locale: string | undefined;
@@ -76,6 +78,7 @@ export interface PanelStore {
   sortBy(column: SortColumn): void;
   setHighlighted(ordinal: number | null): void;
   setBadgeMetric(metric: BadgeMetric): void;
+  setTableColumns(columns: readonly string[]): void;
   /** Says something through the live region (e.g. "Exported CSV."). */
   announce(message: string): void;
 }
@@ -116,6 +119,7 @@ export function createPanelStore(init: PanelStoreInit = {}): PanelStore {
   const sequence = signal<SequenceReport | null>(null);
   const qa = signal<QaState | null>(null);
   const badgeMetric = signal<BadgeMetric>(DEFAULT_BADGE_METRIC);
+  const tableColumns = signal<readonly string[]>([]);
   const locale = init.locale;
 
   const sortedPlacements = computed(() => {
@@ -138,6 +142,7 @@ export function createPanelStore(init: PanelStoreInit = {}): PanelStore {
     sequence,
     qa,
     badgeMetric,
+    tableColumns,
     locale,
     sortedPlacements,
     shares,
@@ -173,6 +178,9 @@ export function createPanelStore(init: PanelStoreInit = {}): PanelStore {
     },
     setBadgeMetric(metric) {
       badgeMetric.value = metric;
+    },
+    setTableColumns(columns) {
+      tableColumns.value = columns;
     },
     announce(message) {
       announcement.value = message;

@@ -41,6 +41,7 @@ function TopUi({ store, controller }: { store: PanelStore; controller: PanelCont
       onHighlight={controller.highlight}
       onPeriodChange={controller.changePeriod}
       onBadgeMetricChange={controller.changeBadgeMetric}
+      onTableColumnsChange={controller.changeTableColumns}
       onMachineClicksChange={controller.changeMachineClicks}
       onShowView={controller.showView}
       onCampaignChange={controller.changeCampaign}

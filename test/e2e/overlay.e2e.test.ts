@@ -102,12 +102,11 @@ for (const name of BROWSERS) {
         expect(panel.rows.map((r) => r.ordinal)).toEqual(preview.links.map((l) => l.ordinal));
         for (const row of panel.rows) {
           const api = rowOf(row.ordinal);
-          const [, , , clicks, share, ctr] = row.cells;
-          expect({ ordinal: row.ordinal, clicks, share, ctr }).toEqual({
+          const { uniqueClicks: clicks, share } = row.cells;
+          expect({ ordinal: row.ordinal, clicks, share }).toEqual({
             ordinal: row.ordinal,
             clicks: f.count(api.uniqueClicks),
             share: f.percent(shares.get(api.rowKey) ?? null),
-            ctr: f.percent(api.ctr),
           });
         }
 
