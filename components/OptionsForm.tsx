@@ -77,6 +77,12 @@ export function OptionsForm(props: OptionsFormProps) {
       sources: sourcesToSave(drafts.value, kind),
       activeSource: kind,
     };
+    // Feedback at once: the browser's permission prompt may take a while to be answered.
+    if (check)
+      status.value = {
+        kind: 'info',
+        text: `Saving… your browser asks for access to ${check.origin}.`,
+      };
     // First await of the handler: the permission prompt needs the click's user gesture.
     const granted = check ? await requestAccess(check.origin).catch(() => false) : true;
     await save(settings);
@@ -110,7 +116,11 @@ export function OptionsForm(props: OptionsFormProps) {
                 name="activeSource"
                 value={kind}
                 checked={current === kind}
-                onChange={() => (active.value = kind)}
+                onChange={() => {
+                  active.value = kind;
+                  // The last save's message was about another source.
+                  status.value = null;
+                }}
               />{' '}
               {SOURCE_LABELS[kind]}
             </label>
@@ -121,7 +131,10 @@ export function OptionsForm(props: OptionsFormProps) {
               name="activeSource"
               value=""
               checked={current === null}
-              onChange={() => (active.value = null)}
+              onChange={() => {
+                active.value = null;
+                status.value = null;
+              }}
             />{' '}
             None (pre-send link checks only)
           </label>
