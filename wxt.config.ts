@@ -9,6 +9,18 @@ import { EXTENSION_KEY } from './utils/extension-id.ts';
 /** `wxt zip --mode store`: the build the stores get. */
 export const STORE_MODE = 'store';
 
+/**
+ * Test and demo builds only: hosts granted at install (CLICKMAP_GRANT_HOSTS=
+ * "127.0.0.1,…"), because a headless browser cannot answer the permission
+ * prompt the options page raises when a site is enabled. Store builds never
+ * set it: they ask for each host when the user enables it.
+ */
+const grantedHosts = (process.env.CLICKMAP_GRANT_HOSTS ?? '')
+  .split(',')
+  .map((host) => host.trim())
+  .filter(Boolean)
+  .map((host) => `*://${host}/*`);
+
 export default defineConfig({
   // Explicit imports everywhere: code in utils/ must also run in plain node.
   imports: false,
@@ -17,9 +29,15 @@ export default defineConfig({
     name: 'Clickmap Lens',
     description:
       'Email click maps on email previews: heatmap badges on every link and a side panel with totals, chart, per-link table and export.',
-    permissions: ['storage'],
-    // The reporting API host is granted at runtime from the options page.
+    // scripting: the content script is registered for the enabled hosts only
+    // and its chunks are injected on request; activeTab: the toolbar button
+    // opens the lens once in a tab of any other host.
+    permissions: ['storage', 'scripting', 'activeTab'],
+    // Each enabled site's host and the reporting API's host are granted at
+    // run time from the options page, one host at a time.
     optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // Test and demo builds only (never a store build): hosts granted at install.
+    ...(grantedHosts.length > 0 && mode !== STORE_MODE ? { host_permissions: grantedHosts } : {}),
     // The Chrome Web Store refuses a manifest with `key`: store zips are built in
     // the `store` mode (`npm run zip`); development and e2e builds keep the key.
     ...(browser === 'chrome' && mode !== STORE_MODE ? { key: EXTENSION_KEY } : {}),
@@ -39,13 +57,8 @@ export default defineConfig({
           }
         : undefined,
     action: { default_title: 'Clickmap Lens' },
-    // Parts of the content script loaded on demand (utils/browser/chunk-loader.ts).
-    web_accessible_resources: [
-      {
-        resources: ['preview-chunk.js', 'panel-chunk.js', 'chart.js'],
-        matches: ['<all_urls>'],
-      },
-    ],
+    // No web_accessible_resources: the content script's chunks are injected by
+    // the background (utils/browser/chunk-loader.ts), never loadable by a page.
     commands: {
       'toggle-overlay': {
         suggested_key: { default: 'Alt+Shift+K' },

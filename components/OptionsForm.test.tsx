@@ -56,14 +56,15 @@ describe('OptionsForm', () => {
     );
     submit(view);
     await vi.waitFor(() => expect(statusOf(view)).toEqual(['ok', 'Connected.']));
-    expect(props.requestAccess).toHaveBeenCalledWith('https://us11.api.mailchimp.com/*');
+    expect(props.requestAccess).toHaveBeenCalledWith(['https://us11.api.mailchimp.com/*']);
     expect(props.save).toHaveBeenCalledWith({
       sources: [
         { kind: 'clickmap-api', apiUrl: 'http://127.0.0.1:8787', token: 'demo' },
         { kind: 'mailchimp', apiKey: '0123456789abcdef0123456789abcdef-us11' },
       ],
       activeSource: 'mailchimp',
-      includeMachineClicks: false,
+      includeMachineClicks: true,
+      enabledSites: [],
       disabledSites: [],
     });
   });
@@ -132,7 +133,7 @@ describe('OptionsForm', () => {
     type(view, '#mauticToken', 'tok');
     submit(view);
     await vi.waitFor(() => expect(props.save).toHaveBeenCalled());
-    expect(props.requestAccess).toHaveBeenCalledWith('https://mautic.example.com/*');
+    expect(props.requestAccess).toHaveBeenCalledWith(['https://mautic.example.com/*']);
     expect(props.save).toHaveBeenCalledWith(
       expect.objectContaining({
         sources: [
@@ -211,5 +212,50 @@ describe('options page contrast', () => {
     expect(m).not.toBeNull();
     expect(ratio(m![1]!, '#ffffff')).toBeGreaterThanOrEqual(4.5);
     expect(ratio(m![2]!, '#121212')).toBeGreaterThanOrEqual(4.5);
+  });
+});
+
+describe('OptionsForm sites', () => {
+  test('sites: asks for the source and every enabled host in one prompt, never all hosts', async () => {
+    const { view, props } = renderForm(MIGRATED);
+    choose(view, 'input[name="site"][value="gmail"]');
+    type(
+      view,
+      '#customSites',
+      'https://Mail.Example.com:8443/roundcube/\nnot a host\nlists.example.org',
+    );
+    expect(view.$('.sites [role="alert"]').textContent).toBe(
+      '"not a host" is not a host name (e.g. mail.example.com).',
+    );
+    type(view, '#disabledSites', 'lists.example.org');
+    submit(view);
+    await vi.waitFor(() => expect(statusOf(view)).toEqual(['ok', 'Connected.']));
+    expect(props.requestAccess).toHaveBeenCalledWith([
+      'http://127.0.0.1/*',
+      '*://mail.example.com/*',
+      '*://mail.google.com/*',
+    ]);
+    expect(props.save).toHaveBeenCalledWith(
+      expect.objectContaining({
+        enabledSites: ['mail.google.com', 'mail.example.com', 'lists.example.org'],
+        disabledSites: ['lists.example.org'],
+      }),
+    );
+  });
+
+  test('sites refused: saved, with a warning that the lens will not run there', async () => {
+    const { view, props } = renderForm(DEFAULT_SETTINGS, {
+      requestAccess: vi.fn(async () => false),
+    });
+    choose(view, 'input[name="activeSource"][value=""]');
+    type(view, '#customSites', 'mail.example.com');
+    submit(view);
+    await vi.waitFor(() => expect(props.save).toHaveBeenCalled());
+    await vi.waitFor(() =>
+      expect(statusOf(view)).toEqual([
+        'warning',
+        'Saved, but access to *://mail.example.com/* was not granted: the lens runs only where access is granted (the toolbar button still opens it once per tab). Saved. No source: only "Check links" is available.',
+      ]),
+    );
   });
 });

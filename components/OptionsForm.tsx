@@ -15,12 +15,17 @@ import {
   SOURCE_LABELS,
   type SourceSettings,
 } from '../utils/settings/sources.ts';
+import { sitePatterns } from '../utils/sites/sites.ts';
+import { OptionsSites } from './OptionsSites.tsx';
 import { OptionsSourceFields } from './OptionsSourceFields.tsx';
 
 export interface OptionsFormProps {
   initial: Settings;
-  /** Asks for one host permission pattern (e.g. https://us11.api.mailchimp.com/*). */
-  requestAccess: (origin: string) => Promise<boolean>;
+  /**
+   * Asks, in one prompt, for these host permission patterns (the active
+   * source's host, e.g. https://us11.api.mailchimp.com/*, and the enabled sites').
+   */
+  requestAccess: (origins: string[]) => Promise<boolean>;
   save: (settings: Settings) => Promise<void>;
   checkConnection: () => Promise<{ ok: boolean; detail: string }>;
   /** One line about the background worker's state, shown in the footer. */
@@ -29,13 +34,6 @@ export interface OptionsFormProps {
 
 type Status = { kind: 'ok' | 'error' | 'info' | 'warning'; text: string } | null;
 type Drafts = Record<SourceKind, SourceSettings>;
-
-function parseSites(text: string): string[] {
-  return text
-    .split(/[\s,]+/)
-    .map((s) => s.trim().toLowerCase())
-    .filter(Boolean);
-}
 
 function draftsOf(settings: Settings): Drafts {
   const find = (kind: SourceKind) => settings.sources.find((s) => s.kind === kind);
@@ -52,6 +50,8 @@ function sourcesToSave(drafts: Drafts, active: SourceKind | null): SourceSetting
 
 const corsWarning = (origin: string) =>
   `Saved, but access to ${origin} was not granted: requests will work only if that server sends CORS headers allowing the extension.`;
+const sitesWarning = (origins: string[]) =>
+  `Saved, but access to ${origins.join(', ')} was not granted: the lens runs only where access is granted (the toolbar button still opens it once per tab).`;
 
 export function OptionsForm(props: OptionsFormProps) {
   const { initial, requestAccess, save, checkConnection, background } = props;
@@ -62,6 +62,9 @@ export function OptionsForm(props: OptionsFormProps) {
   );
   const defaults = useSignal({
     includeMachineClicks: initial.includeMachineClicks,
+  });
+  const sites = useSignal({
+    enabledSites: initial.enabledSites,
     disabledSites: initial.disabledSites,
   });
   const status = useSignal<Status>(null);
@@ -74,23 +77,30 @@ export function OptionsForm(props: OptionsFormProps) {
     if (check && !check.ok) return void (status.value = { kind: 'error', text: check.reason });
     const settings: Settings = {
       ...defaults.value,
+      ...sites.value,
       sources: sourcesToSave(drafts.value, kind),
       activeSource: kind,
     };
+    const sitesWanted = sitePatterns(settings.enabledSites, settings.disabledSites);
+    const origins = [...(check ? [check.origin] : []), ...sitesWanted];
     // Feedback at once: the browser's permission prompt may take a while to be answered.
-    if (check)
+    if (origins.length > 0)
       status.value = {
         kind: 'info',
-        text: `Saving… your browser asks for access to ${check.origin}.`,
+        text: `Saving… your browser asks for access to ${origins.join(', ')}.`,
       };
     // First await of the handler: the permission prompt needs the click's user gesture.
-    const granted = check ? await requestAccess(check.origin).catch(() => false) : true;
+    const granted = origins.length > 0 ? await requestAccess(origins).catch(() => false) : true;
     await save(settings);
+    const siteNote = granted || sitesWanted.length === 0 ? '' : `${sitesWarning(sitesWanted)} `;
     if (!check) {
-      status.value = { kind: 'info', text: 'Saved. No source: only "Check links" is available.' };
+      status.value = {
+        kind: siteNote ? 'warning' : 'info',
+        text: `${siteNote}Saved. No source: only "Check links" is available.`,
+      };
       return;
     }
-    const warning = granted ? '' : `${corsWarning(check.origin)} `;
+    const warning = granted ? '' : `${siteNote || corsWarning(check.origin)} `;
     status.value = {
       kind: granted ? 'info' : 'warning',
       text: `${warning}Checking the connection…`,
@@ -169,21 +179,7 @@ export function OptionsForm(props: OptionsFormProps) {
           Count suspected machine clicks (security scanners)
         </label>
       </fieldset>
-      <fieldset>
-        <legend>Sites</legend>
-        <label for="disabledSites">Switched off on these hosts</label>
-        <textarea
-          id="disabledSites"
-          rows={3}
-          value={defaults.value.disabledSites.join('\n')}
-          onInput={(e) =>
-            (defaults.value = {
-              ...defaults.value,
-              disabledSites: parseSites(e.currentTarget.value),
-            })
-          }
-        />
-      </fieldset>
+      <OptionsSites value={sites.value} onChange={(value) => (sites.value = value)} />
       <button type="submit">Save</button>
       <p id="status" class="status" role="status" aria-live="polite" data-kind={status.value?.kind}>
         {status.value?.text}

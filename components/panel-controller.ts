@@ -122,6 +122,8 @@ export function createPanelController(store: PanelStore) {
     if (outcome.state !== 'ready') {
       reportBadges = null;
       store.setSequence(null);
+      // The header names the matched template: nothing matched, no name (not the previous email's).
+      store.setTemplateName(null);
     }
     switch (outcome.state) {
       case 'not-configured':
@@ -167,8 +169,9 @@ export function createPanelController(store: PanelStore) {
         after?.frameId !== before?.frameId ||
         previewKey(after?.preview) !== previewKey(before?.preview);
       if (after && changed) {
-        // A picked campaign belongs to the previous email's template.
+        // A picked campaign, and the header's template name, belong to the previous email.
         if (selection.value.campaignId) selection.value = { ...selection.value, campaignId: null };
+        store.setTemplateName(null);
         if (store.view.value === 'qa' && after.preview) void checkLinks(after, after.preview);
         void load();
       }
@@ -218,8 +221,12 @@ export function createPanelController(store: PanelStore) {
         store.announce(`The column choice was not saved: ${error.message}`),
       );
     },
+    /** The machine-click switch: applied now and remembered as the default of the next reports. */
     changeMachineClicks(include: boolean) {
       selection.value = { ...selection.value, includeMachineClicks: include };
+      sendToBackground('rememberMachineClicks', { include }).catch((error: Error) =>
+        store.announce(`The machine-click choice was not saved: ${error.message}`),
+      );
       void load();
     },
   };

@@ -15,13 +15,21 @@ afterEach(() => {
 });
 
 describe('export', () => {
-  test('file names say template, scope and day', () => {
+  test('file names say template, campaign, version, period, machine-click setting and day', () => {
     expect(exportFileName(report, 'csv')).toBe(
-      'clickmap-tpl-the-download-all-versions-2024-06-29.csv',
+      'clickmap-tpl-the-download-mc-campaign-all-versions-human-clicks-2024-06-29.csv',
     );
-    expect(
-      exportFileName({ ...report, versionId: 'v2', templateId: 'Newsletter / Juni ü' }, 'xlsx'),
-    ).toBe('clickmap-Newsletter-Juni-u-v2-2024-06-29.xlsx');
+    const scoped = {
+      ...report,
+      versionId: 'v2',
+      templateId: 'Newsletter / Juni ü',
+      campaignIds: ['a', 'b'],
+      period: { from: Date.UTC(2024, 5, 1), to: Date.UTC(2024, 6, 1) },
+      machineClicksIncluded: true,
+    };
+    expect(exportFileName(scoped, 'xlsx')).toBe(
+      'clickmap-Newsletter-Juni-u-v2-2024-06-01--2024-06-30-all-clicks-2024-06-29.xlsx',
+    );
   });
 
   test("CSV blob is the export module's CSV", async () => {
@@ -45,7 +53,9 @@ describe('export', () => {
     });
     const container = document.createElement('div');
     const name = await downloadReport(report, 'csv', container);
-    expect(name).toBe('clickmap-tpl-the-download-all-versions-2024-06-29.csv');
+    expect(name).toBe(
+      'clickmap-tpl-the-download-mc-campaign-all-versions-human-clicks-2024-06-29.csv',
+    );
     expect(clicked).toEqual([
       { download: name, href: expect.stringMatching(/^blob:/), parent: container },
     ]);
@@ -96,7 +106,7 @@ describe('export', () => {
     click(view.$('.cml-export button:first-child'));
     await vi.waitFor(() =>
       expect(view?.$('[role="status"]').textContent).toBe(
-        'Exported CSV: clickmap-tpl-the-download-all-versions-2024-06-29.csv',
+        'Exported CSV: clickmap-tpl-the-download-mc-campaign-all-versions-human-clicks-2024-06-29.csv',
       ),
     );
   });

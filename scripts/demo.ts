@@ -19,6 +19,8 @@ import { startDemoPages } from './demo/pages.ts';
 import { openDemoBrowser, showPage } from './demo/browser.ts';
 
 const REPO = resolve(import.meta.dirname, '..');
+/** Where the demo pages are served; the lens is enabled there. */
+const DEMO_HOST = '127.0.0.1';
 const { values } = parseArgs({
   options: {
     'no-build': { type: 'boolean', default: false },
@@ -35,8 +37,14 @@ if (!existsSync(CHROMIUM_PATH)) {
   process.exit(1);
 }
 if (!values['no-build']) {
-  console.log('Building the extension (wxt build)…');
-  const build = spawnSync('npx', ['wxt', 'build'], { cwd: REPO, stdio: 'inherit' });
+  console.log('Building the extension (wxt build, demo host 127.0.0.1 granted at install)…');
+  // The lens runs only on enabled hosts, each granted by a permission prompt a
+  // headless browser cannot answer: the demo build is granted its own host.
+  const build = spawnSync('npx', ['wxt', 'build'], {
+    cwd: REPO,
+    stdio: 'inherit',
+    env: { ...process.env, CLICKMAP_GRANT_HOSTS: DEMO_HOST },
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
@@ -51,6 +59,7 @@ const browser = await openDemoBrowser({
   args: chromiumArgs(extensionDir),
   headless: values.headless,
   settings: { apiUrl: api.url, token: api.token },
+  sites: [DEMO_HOST],
 });
 
 const out = resolve(values.out);

@@ -33,7 +33,7 @@ async function clickMap(query = ''): Promise<unknown> {
 function expected(
   period: { from?: number; to?: number } = {},
   versionId?: string,
-  includeMachineClicks = false,
+  includeMachineClicks = true,
 ) {
   return buildClickMapReport(
     {
@@ -249,6 +249,29 @@ describe('ingestion and click map', () => {
     expect(result.best.campaignId).toBe('c2');
     expect(result.best.reasons).toContain('sender news@example.com sent campaign c2');
     expect(result.best.confidence).toBeGreaterThan(0.7);
+  });
+
+  it('ignores an overlong href and links past 2000 with a note, and still matches (was HTTP 400)', async () => {
+    const hrefs = (versions[1]?.placements ?? []).map((p) =>
+      p.url.replace('{{action_url}}', 'https://app.example.com/x'),
+    );
+    const tracking = `https://click.example.com/t?d=${'x'.repeat(9_000)}`; // 9,029 characters
+    // The same links again (a page repeating its menu): 2,001 more, beyond the cap.
+    const filler = Array.from({ length: 2_001 }, (_, i) => hrefs[i % hrefs.length]!);
+    const response = await server.call('/v1/match', {
+      method: 'POST',
+      json: { hrefs: [tracking, ...hrefs, ...filler], sender: 'news@example.com' },
+    });
+    expect(response.status).toBe(200);
+    const result = (await response.json()) as {
+      best: { versionId: string } | null;
+      notes: string[];
+    };
+    expect(result.best?.versionId).toBe('v2');
+    expect(result.notes).toEqual([
+      '1 links longer than 8192 characters were left out of matching',
+      `${hrefs.length + 1} links beyond the first 2000 were left out of matching`,
+    ]);
   });
 });
 

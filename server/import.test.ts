@@ -43,3 +43,24 @@ it('imports NDJSON in batches, idempotently, and stops at a bad line', () => {
   expect(check.eventCount()).toBe(25);
   check.close();
 });
+
+it('refuses an event id reused with different content, naming it, and stores none of the file', () => {
+  const db = join(dir, 'reuse.sqlite');
+  const setup = new SqliteStorage(db, () => resolveOptions());
+  setup.putTemplate({ id: 't', name: 'T' });
+  setup.putVersion({ id: 'v', templateId: 't', contentHash: 'h', createdAt: 0, placements: [] });
+  setup.putCampaign({ id: 'c', templateId: 't', versionId: 'v', name: 'C', sentAt: 0 });
+  setup.close();
+  const event = { id: 'dup', campaignId: 'c', recipient: 'r1', at: 1000, type: 'open' };
+  const file = join(dir, 'reuse.ndjson');
+  const lines = [{ ...event, id: 'ok' }, event, { ...event, recipient: 'r2' }];
+  writeFileSync(file, lines.map((e) => JSON.stringify(e)).join('\n'));
+  const run = spawnSync(process.execPath, ['server/import.ts', '--db', db, file], {
+    encoding: 'utf8',
+  });
+  expect(run.status).toBe(1);
+  expect(run.stderr).toContain('"dup"');
+  const check = new SqliteStorage(db, () => resolveOptions());
+  expect(check.eventCount()).toBe(0);
+  check.close();
+});

@@ -93,3 +93,61 @@ describe('matchPreview with click-tracked emails', () => {
     ).toBeNull();
   });
 });
+
+describe('matchPreview on weak evidence (issue 11: no report for unrelated links)', () => {
+  const mergeTagOnly = version('bait', ['{{action_url}}'], ['Confirm']);
+
+  it('a merge-tag-only placement never matches alone (was 0.175, "1 of 1 preview links match")', () => {
+    const result = matchPreview(
+      { hrefs: ['https://attacker.invalid/confirm?u=42'] },
+      [mergeTagOnly],
+      [],
+    );
+    expect(result).toEqual({ best: null, candidates: [] });
+  });
+
+  it("a personalised link's domain alone is weak too, but counts with an equal subject", () => {
+    const personal = {
+      ...version('shop', ['https://shop.example.com/p/{{id}}'], ['Your pick']),
+      subject: 'Your weekly picks',
+    };
+    const hrefs = ['https://shop.example.com/p/991'];
+    expect(matchPreview({ hrefs }, [personal], []).best).toBeNull();
+    const withSubject = matchPreview({ hrefs, subject: 'Your weekly picks' }, [personal], []);
+    expect(withSubject.best?.versionId).toBe('shop');
+    expect(withSubject.best?.reasons).toEqual([
+      "0 of 1 preview links equal links of version shop (1 distinct); weak evidence: 1 by a personalised link's domain",
+      'subject matches',
+    ]);
+  });
+
+  it('next to exact links, merge-tag stand-ins count, and the reason names them as weak', () => {
+    const mixed = version(
+      'welcome',
+      ['https://acme.example/docs', 'https://acme.example/pricing', '{{action_url}}'],
+      ['Docs', 'Pricing', 'Start'],
+    );
+    const result = matchPreview(
+      {
+        hrefs: [
+          'https://acme.example/docs',
+          'https://acme.example/pricing',
+          'https://app.acme.example/start?token=xyz',
+        ],
+      },
+      [mixed],
+      [],
+    );
+    expect(result.best?.confidence).toBe(0.7);
+    expect(result.best?.reasons).toEqual([
+      '2 of 3 preview links equal links of version welcome (3 distinct); weak evidence: 1 standing in for merge-tag-only links',
+    ]);
+  });
+
+  it('a version sharing one link of many is below the minimum confidence: no match', () => {
+    const links = TEXTS.map((_t, i) => `https://acme.example/page-${i}`);
+    const other = version('other', links, TEXTS);
+    const hrefs = [links[0]!, ...OTHER_TEXTS.map((_t, i) => `https://elsewhere.example/${i}`)];
+    expect(matchPreview({ hrefs }, [other], []).best).toBeNull();
+  });
+});

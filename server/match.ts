@@ -11,12 +11,18 @@
  * - subject (0.2): equal after normalising case, spaces and merge tags, else
  *   word overlap;
  * - sender (0.1): the From address of a campaign of that version.
- * Every contribution is listed in `reasons`.
+ * Weak evidence never matches alone: a merge-tag-only placement standing in
+ * for some link, or a personalised link's domain, is something any page can
+ * produce, so it counts only next to strong evidence (a link matched by its
+ * identity or placement, an equal or close subject, a campaign's sender).
+ * A version below MIN_MATCH_CONFIDENCE is no match at all.
+ * Every contribution is listed in `reasons`, saying what actually matched.
  */
 import { describeLink, identityOf } from '../utils/links/identity.ts';
 import type { LinkDescription, LinkIdentity } from '../utils/links/identity.ts';
 import { pairByPlacement } from '../utils/links/placement-match.ts';
 import type { MatchCandidate, MatchRequest, MatchResult } from '../utils/api/types.ts';
+import { MIN_MATCH_CONFIDENCE } from '../utils/api/match-rules.ts';
 import type { TemplateVersion } from '../utils/report/model.ts';
 import type { StoredCampaign } from './storage/types.ts';
 
@@ -85,6 +91,11 @@ interface LinkScore {
   /** Per-reader tracking links paired by placement, and the evidence that paired them. */
   placed: number;
   evidence: Set<string>;
+  /** Preview links equal to a placement (strong evidence). */
+  exact: number;
+  /** Weak evidence: links matched by a personalised placement's domain, and merge-tag stand-ins. */
+  byDomain: number;
+  standIns: number;
 }
 
 /**
@@ -96,7 +107,11 @@ interface LinkScore {
  * confidence, and only when text or alt agrees (order alone cannot tell two
  * templates of one ESP apart).
  */
-function linkScore(previewLinks: MatchLink[], placementLinks: MatchLink[]): LinkScore {
+function linkScore(
+  previewLinks: MatchLink[],
+  placementLinks: MatchLink[],
+  corroborated: boolean,
+): LinkScore {
   const preview = [
     ...new Map(
       previewLinks.filter((l) => !l.identity.perReader).map((l) => [l.identity.key, l.identity]),
@@ -110,14 +125,20 @@ function linkScore(previewLinks: MatchLink[], placementLinks: MatchLink[]): Link
     [...distinct.values()].filter((p) => p.dynamic && p.domain).map((p) => p.domain),
   );
   const wildcards = [...distinct.values()].filter((p) => p.dynamic && !p.domain).length;
-  let matched = 0;
+  let exact = 0;
+  let byDomain = 0;
   let unmatched = 0;
   for (const p of preview) {
-    if (statics.has(p.key) || (p.domain !== null && domains.has(p.domain))) matched++;
+    if (statics.has(p.key)) exact++;
+    else if (p.domain !== null && domains.has(p.domain)) byDomain++;
     else unmatched++;
   }
-  matched = Math.min(distinct.size, matched + Math.min(unmatched, wildcards));
   const placed = placePerReader(previewLinks, placementLinks);
+  // Weak evidence never matches alone: it counts only next to a strong match.
+  const strong = exact + placed.pairs > 0 || corroborated;
+  const standIns = strong ? Math.min(unmatched, wildcards) : 0;
+  if (!strong) byDomain = 0;
+  const matched = Math.min(distinct.size, exact + byDomain + standIns);
   const previewCount = preview.length + placed.previewCount;
   const total = distinct.size + placed.versionCount;
   const union = previewCount + total - matched - placed.pairs;
@@ -128,7 +149,22 @@ function linkScore(previewLinks: MatchLink[], placementLinks: MatchLink[]): Link
     total,
     placed: placed.pairs,
     evidence: placed.evidence,
+    exact,
+    byDomain,
+    standIns,
   };
+}
+
+/** What matched, in words: exact links, then the weak kinds (named as such). */
+function linkReason(links: LinkScore, previewCount: number, versionId: string): string {
+  const weak = [
+    links.byDomain > 0 ? `${links.byDomain} by a personalised link's domain` : '',
+    links.standIns > 0 ? `${links.standIns} standing in for merge-tag-only links` : '',
+  ].filter(Boolean);
+  return (
+    `${links.exact} of ${previewCount} preview links equal links of version ${versionId} ` +
+    `(${links.total} distinct)${weak.length > 0 ? `; weak evidence: ${weak.join(', ')}` : ''}`
+  );
 }
 
 function placePerReader(preview: MatchLink[], version: MatchLink[]) {
@@ -170,15 +206,13 @@ export function matchPreview(
       version.placements.map((p) => p.text),
       request.base,
     );
-    const links = linkScore(preview, placements);
     const subject = subjectScore(request.subject, version.subject);
     const own = campaigns
       .filter((c) => c.versionId === version.id)
       .sort((a, b) => b.sentAt - a.sentAt);
     const bySender = sender ? own.find((c) => c.sender && emailOf(c.sender) === sender) : undefined;
-    const reasons = [
-      `${links.matched} of ${preview.length} preview links match ${links.total} distinct links of version ${version.id}`,
-    ];
+    const links = linkScore(preview, placements, subject >= 0.5 || bySender !== undefined);
+    const reasons = [linkReason(links, preview.length, version.id)];
     if (links.placed > 0)
       reasons.push(
         `${links.placed} per-reader tracking links matched by placement (${[...links.evidence].join(', ')})`,
@@ -200,6 +234,7 @@ export function matchPreview(
     };
   });
   candidates.sort((a, b) => b.confidence - a.confidence || (a.versionId < b.versionId ? -1 : 1));
-  const top = candidates.slice(0, 5).filter((c) => c.confidence > 0);
+  // Below the threshold a version is no match: not even listed (nothing to show on weak evidence).
+  const top = candidates.slice(0, 5).filter((c) => c.confidence >= MIN_MATCH_CONFIDENCE);
   return { best: top[0] ?? null, candidates: top };
 }

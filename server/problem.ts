@@ -20,6 +20,7 @@ export const badRequest = (detail: string): HttpProblem =>
   new HttpProblem(400, 'Bad Request', detail);
 export const unprocessable = (detail: string): HttpProblem =>
   new HttpProblem(422, 'Unprocessable Content', detail);
+export const conflict = (detail: string): HttpProblem => new HttpProblem(409, 'Conflict', detail);
 export const notFound = (detail: string): HttpProblem => new HttpProblem(404, 'Not Found', detail);
 
 export function problemResponse(

@@ -13,6 +13,8 @@ import { HOST_STYLE, LAYER_CSS, LAYER_TAG } from './badge-styles.ts';
 
 export interface LayerDom {
   host: HTMLElement;
+  /** The host's closed shadow root. */
+  root: ShadowRoot;
   /** Container of the badges (toggled by `hidden` for the visible switch). */
   layer: HTMLElement;
   /** Outline around the highlighted link. */
@@ -26,7 +28,8 @@ export function createLayerDom(doc: Document): LayerDom {
   host.setAttribute('data-clickmap-lens', '');
   host.setAttribute('aria-hidden', 'true');
   host.setAttribute('style', HOST_STYLE);
-  const shadow = host.attachShadow({ mode: 'open' });
+  // Closed: the page (and the email's own scripts) cannot read the badges' numbers.
+  const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = LAYER_CSS;
   const layer = doc.createElement('div');
@@ -36,7 +39,7 @@ export function createLayerDom(doc: Document): LayerDom {
   layer.append(focusBox, ring);
   shadow.append(style, layer);
   doc.documentElement.append(host);
-  return { host, layer, focusBox, ring };
+  return { host, root: shadow, layer, focusBox, ring };
 }
 
 function box(doc: Document, className: string): HTMLElement {

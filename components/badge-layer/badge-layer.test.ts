@@ -90,16 +90,18 @@ beforeEach(() => {
 afterEach(() => controller.abort());
 
 function badge(ordinal: number): HTMLElement | null {
-  return layer.host.shadowRoot!.querySelector(`.badge[data-ordinal="${ordinal}"]`);
+  return layer.root.querySelector(`.badge[data-ordinal="${ordinal}"]`);
 }
 
 describe('the layer host', () => {
-  test('is our own element on <html>, outside <body>, with an open shadow root', () => {
+  test('is our own element on <html>, outside <body>, with a closed shadow root', () => {
     expect(layer.host.localName).toBe(LAYER_TAG);
     expect(layer.host.hasAttribute('data-clickmap-lens')).toBe(true);
     expect(layer.host.parentElement).toBe(document.documentElement);
     expect(document.body.contains(layer.host)).toBe(false);
-    expect(layer.host.shadowRoot?.mode).toBe('open');
+    // Closed: the page's (and the email's) scripts cannot read the badges' numbers.
+    expect(layer.root.mode).toBe('closed');
+    expect(layer.host.shadowRoot).toBeNull();
     expect(layer.host.getAttribute('aria-hidden')).toBe('true');
   });
 
@@ -121,7 +123,7 @@ describe('the layer host', () => {
     runFrames();
     layer.clear();
     expect(document.body.innerHTML).toBe(before);
-    expect(layer.host.shadowRoot?.querySelectorAll('.badge')).toHaveLength(0);
+    expect(layer.root.querySelectorAll('.badge')).toHaveLength(0);
   });
 });
 
@@ -231,7 +233,7 @@ describe('repositioning', () => {
   test('redraw replaces the badges', () => {
     layer.draw(BADGES, links());
     layer.draw([view(1, '5 · 1.00%')], links());
-    const spans = layer.host.shadowRoot!.querySelectorAll('.badge');
+    const spans = layer.root.querySelectorAll('.badge');
     expect([...spans].map((span) => span.textContent)).toEqual(['5 · 1.00%']);
   });
 
@@ -247,7 +249,7 @@ describe('repositioning', () => {
   test('setVisible(false) hides everything and skips passes; true redraws', () => {
     layer.draw(BADGES, links());
     layer.setVisible(false);
-    expect((layer.host.shadowRoot!.querySelector('.layer') as HTMLElement).hidden).toBe(true);
+    expect((layer.root.querySelector('.layer') as HTMLElement).hidden).toBe(true);
     layOut(byId('l0'), [[100, 100, 150, 18]]);
     byId('clip').dispatchEvent(new Event('scroll'));
     runFrames();
@@ -270,7 +272,7 @@ describe('highlight and locate', () => {
     runFrames();
     expect(badge(0)?.classList.contains('is-highlighted')).toBe(true);
     expect(badge(1)?.classList.contains('is-highlighted')).toBe(false);
-    const box = layer.host.shadowRoot!.querySelector('.box:not(.ring)') as HTMLElement;
+    const box = layer.root.querySelector('.box:not(.ring)') as HTMLElement;
     expect([box.hidden, box.style.transform, box.style.width, box.style.height]).toEqual([
       false,
       'translate(97px, 197px)',
@@ -292,7 +294,7 @@ describe('highlight and locate', () => {
     expect(scrolled[1]).toHaveBeenCalledWith({ behavior, block: 'center' });
     expect(scrolled.filter((spy) => spy.mock.calls.length > 0)).toHaveLength(1);
     runFrames();
-    const ring = layer.host.shadowRoot!.querySelector('.ring') as HTMLElement;
+    const ring = layer.root.querySelector('.ring') as HTMLElement;
     expect([ring.hidden, ring.style.transform, ring.style.width]).toEqual([
       false,
       'translate(197px, 297px)',
@@ -305,7 +307,7 @@ describe('highlight and locate', () => {
 describe('attribution and bounds', () => {
   test("each badge's link is outlined in the badge's colour, and the layer sits below the panel", () => {
     layer.draw(BADGES, links());
-    const mark = layer.host.shadowRoot?.querySelector<HTMLElement>('.mark[data-ordinal="0"]');
+    const mark = layer.root.querySelector<HTMLElement>('.mark[data-ordinal="0"]');
     expect(mark?.hidden).toBe(false);
     // 2 px outside the link box (100, 200, 150, 18).
     expect(mark?.style.transform).toBe('translate(98px, 198px)');

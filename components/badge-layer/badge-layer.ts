@@ -41,6 +41,8 @@ export interface BadgeLayer {
     links: LinkElements,
     roots?: readonly Element[],
   ): { hidden: number[] };
+  /** The layer's closed shadow root: only our own code holds it (the page sees host.shadowRoot null). */
+  readonly root: ShadowRoot;
   /** Emphasises one link's badge and outlines the link (null: none). */
   highlight(ordinal: number | null): void;
   /** Scrolls the link into view and pulses a ring around it; false when the link is unknown. */
@@ -164,6 +166,7 @@ export function createBadgeLayer(doc: Document, options: BadgeLayerOptions): Bad
 
   return {
     host: dom.host,
+    root: dom.root,
     draw(badges, elements, emailRoots = []) {
       if (signal.aborted) return { hidden: [] };
       const previous = forget();

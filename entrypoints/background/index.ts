@@ -1,22 +1,37 @@
 /**
  * Background worker wiring: serves the typed protocol, keeps the frame
- * registry, owns the network (report loading with a shared cache), relays
- * panel commands to preview frames and the toolbar button / shortcut to the
- * tab's top frame.
+ * registry, owns the network (report loading with a shared cache), registers
+ * the content script for the enabled hosts only, injects its chunks on
+ * request, relays panel commands to preview frames and the toolbar button /
+ * shortcut to the tab's top frame (injecting the lens once into a tab of a
+ * host that is not enabled: activeTab).
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { sendToFrame, serveBackground } from '../../utils/browser/messaging.ts';
-import { watchSettings } from '../../utils/browser/settings-store.ts';
 import { loadViewPrefs, updateViewPrefs } from '../../utils/browser/view-prefs-store.ts';
+import { loadSettings, saveSettings, watchSettings } from '../../utils/browser/settings-store.ts';
 import { FrameRegistry } from '../../utils/frames/registry.ts';
+import { withMachineClicks } from '../../utils/settings/settings.ts';
+import { injectChunk } from './chunks.ts';
+import { CONTENT_SCRIPT_FILE, createContentRegistration } from './content-registration.ts';
 import { auditFrame, checkConnection, createReportService } from './reports.ts';
 
 export default defineBackground(() => {
   const frames = new FrameRegistry();
   const lifetime = new AbortController(); // the worker lives as long as its listeners
   const reports = createReportService();
-  watchSettings(() => reports.clearCache(), lifetime.signal);
+  const registration = createContentRegistration();
+  watchSettings(() => {
+    reports.clearCache();
+    void registration.sync();
+  }, lifetime.signal);
+  // Registered scripts do not survive an unpacked reinstall or, reliably, a restart.
+  void registration.sync();
+  browser.runtime.onInstalled.addListener(() => void registration.sync());
+  browser.runtime.onStartup.addListener(() => void registration.sync());
+  browser.permissions.onAdded.addListener(() => void registration.sync());
+  browser.permissions.onRemoved.addListener(() => void registration.sync());
 
   serveBackground(
     {
@@ -46,24 +61,43 @@ export default defineBackground(() => {
         const { done } = await sendToFrame({ tabId, frameId }, 'frameCommand', command);
         return { delivered: done };
       },
+      loadChunk: ({ name }, sender) => injectChunk(name, sender),
       openOptions: async () => {
         await browser.runtime.openOptionsPage();
         return { opened: true };
       },
       checkConnection: () => checkConnection(),
       viewPrefs: ({ change }) => (change ? updateViewPrefs(change) : loadViewPrefs()),
+      rememberMachineClicks: async ({ include }) => {
+        const settings = withMachineClicks(await loadSettings(), include);
+        await saveSettings(settings);
+        return { include: settings.includeMachineClicks };
+      },
     },
     lifetime.signal,
   );
 
   browser.tabs.onRemoved.addListener((tabId) => frames.forgetTab(tabId));
 
-  const toggle = (tabId: number | undefined) => {
+  /**
+   * Toolbar button / shortcut: the tab's lens shows or hides its overlay. On
+   * a host that is not enabled no content script is there: the click grants
+   * activeTab for this tab, and the lens is injected into its frames once.
+   */
+  const toggle = async (tabId: number | undefined) => {
     if (tabId === undefined) return;
-    sendToFrame({ tabId, frameId: 0 }, 'toggleOverlay', {}).catch(() => {});
+    const send = () => sendToFrame({ tabId, frameId: 0 }, 'toggleOverlay', {});
+    try {
+      await send();
+    } catch {
+      await browser.scripting
+        .executeScript({ target: { tabId, allFrames: true }, files: [CONTENT_SCRIPT_FILE] })
+        .then(send)
+        .catch((error: unknown) => console.debug('[clickmap-lens] cannot open here:', error));
+    }
   };
-  (browser.action ?? browser.browserAction).onClicked.addListener((tab) => toggle(tab.id));
+  (browser.action ?? browser.browserAction).onClicked.addListener((tab) => void toggle(tab.id));
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command === 'toggle-overlay') toggle(tab?.id);
+    if (command === 'toggle-overlay') void toggle(tab?.id);
   });
 });

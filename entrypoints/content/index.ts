@@ -1,29 +1,28 @@
 /**
- * Content script wiring, injected into every page and frame (including
- * srcdoc, sandboxed srcdoc, script-written about:blank frames — hence
- * matchAboutBlank + matchOriginAsFallback — and frames added later). It stays
- * small: it only watches for an email preview and announces the frame. What
- * a preview needs (extraction, badges) and what the top frame needs (the
- * panel) are chunks loaded on demand.
+ * Content script wiring. Not in the manifest: the background registers it at
+ * run time for the hosts the user enabled only (every frame of them,
+ * including srcdoc, sandboxed srcdoc, about:blank and late frames: see
+ * entrypoints/background/content-registration.ts), or injects it once into a
+ * tab when the user clicks the toolbar button there (activeTab). So when it
+ * runs, the user wants it here: it reads no settings (no token, no source
+ * credentials ever reach a page's process through it). It stays small: it
+ * watches for an email preview and announces the frame; what a preview needs
+ * (extraction, badges) and what the top frame needs (the panel) are chunks
+ * the background injects on demand.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { PanelChunk } from '../panel-chunk/index.ts';
 import type { TopFrame } from '../panel-chunk/top-frame.tsx';
 import type { PreviewChunk } from '../preview-chunk/index.ts';
 import type { PreviewRuntime } from '../preview-chunk/preview-runtime.ts';
-import { browser } from 'wxt/browser';
 import { loadChunk } from '../../utils/browser/chunk-loader.ts';
 import { serveContent } from '../../utils/browser/messaging.ts';
 import { watchForPreviews } from '../../utils/detection/watch.ts';
 import type { FrameRecord } from '../../utils/messaging/protocol.ts';
-import { isSiteEnabled, parseSettings } from '../../utils/settings/settings.ts';
 import { announceFrame } from './announce.ts';
 
 export default defineContentScript({
-  matches: ['<all_urls>'],
-  allFrames: true,
-  matchAboutBlank: true,
-  matchOriginAsFallback: true,
+  registration: 'runtime',
   runAt: 'document_idle',
   main(ctx) {
     const isTop = window === window.top;
@@ -46,20 +45,15 @@ export default defineContentScript({
       { frameInfo: { isTop, url: location.href, origin: self.origin } },
     );
 
-    /** The user switched the overlay off on this site (options page): only the toolbar opens it. */
-    const siteEnabled = async () => {
-      const { settings } = await browser.storage.local.get('settings');
-      return isSiteEnabled(parseSettings(settings), location.hostname);
-    };
-    const showFrames = async (frames: FrameRecord[]) => {
+    const showFrames = (frames: FrameRecord[]) => {
       // The panel loads once a frame of this tab holds a preview (or the user asked for it).
-      if (!top && (!frames.some((f) => f.preview) || !(await siteEnabled()))) return;
+      if (!top && !frames.some((f) => f.preview)) return;
       void loadTop().then((panel) => panel.onFrames(frames));
     };
     serveContent(
       {
         framesChanged: ({ frames }) => {
-          if (isTop) void showFrames(frames);
+          if (isTop) showFrames(frames);
           return { shown: frames.length };
         },
         toggleOverlay: async () => {

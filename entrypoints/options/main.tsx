@@ -5,10 +5,10 @@ import { OptionsForm } from '../../components/OptionsForm.tsx';
 import { sendToBackground } from '../../utils/browser/messaging.ts';
 import { loadSettings, saveSettings } from '../../utils/browser/settings-store.ts';
 
-/** Only the active source's host (e.g. https://us11.api.mailchimp.com/*), never all hosts. */
-async function requestSourceAccess(origin: string): Promise<boolean> {
+/** Only the active source's host and the enabled sites' hosts, never all hosts. */
+async function requestAccess(origins: string[]): Promise<boolean> {
   // Must run inside the click handler's user gesture (browsers refuse otherwise).
-  return browser.permissions.request({ origins: [origin] });
+  return browser.permissions.request({ origins });
 }
 
 async function main() {
@@ -24,7 +24,7 @@ async function main() {
     <OptionsForm
       background={background}
       initial={initial}
-      requestAccess={requestSourceAccess}
+      requestAccess={requestAccess}
       save={saveSettings}
       checkConnection={() => sendToBackground('checkConnection', {})}
     />,

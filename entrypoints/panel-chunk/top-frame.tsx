@@ -86,7 +86,8 @@ export function startTopFrame(ctx: ContentScriptContext): TopFrame {
       anchor: 'html',
       append: 'last',
       css: PANEL_CSS + TOP_FRAME_CSS,
-      mode: 'open',
+      // Closed: the page cannot reach the panel (report data) through host.shadowRoot.
+      mode: 'closed',
       isolateEvents: true,
       // WXT's reset (:host { all: initial !important }) would undo the panel's own
       // :host positioning; PANEL_CSS resets inheritance itself with all: initial.

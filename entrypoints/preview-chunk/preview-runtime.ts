@@ -10,6 +10,7 @@ import type { Detection } from '../../utils/detection/types.ts';
 import { extractLinks, type LinkPlacement } from '../../utils/links/extract.ts';
 import type { FrameCommand, PreviewInfo, PreviewLink } from '../../utils/messaging/protocol.ts';
 import { readHeaderHints } from '../../utils/detection/header-hints.ts';
+import type { BadgeView } from '../../utils/overlay/badge-model.ts';
 import { createBadgeLayer, type BadgeLayer } from '../../components/badge-layer/badge-layer.ts';
 
 /**
@@ -46,24 +47,53 @@ function previewLink(p: LinkPlacement): PreviewLink {
   };
 }
 
+/** What a placement list says (not which elements): equal for a re-render of the same email. */
+function linksSignature(placements: readonly LinkPlacement[]): string {
+  return JSON.stringify(placements.map((p) => [p.href, p.text, p.kind]));
+}
+
+export interface PreviewRuntimeOptions {
+  /** The badge layer factory (tests pass a recording fake). */
+  createLayer?: (doc: Document, signal: AbortSignal) => BadgeLayer;
+}
+
 export interface PreviewRuntime {
   /** Extracts the preview's placements (kept for drawing) and describes them for the panel. */
   describe(detection: Detection | null): PreviewInfo | null;
   run(command: FrameCommand): boolean;
 }
 
-export function createPreviewRuntime(doc: Document, signal: AbortSignal): PreviewRuntime {
+export function createPreviewRuntime(
+  doc: Document,
+  signal: AbortSignal,
+  options: PreviewRuntimeOptions = {},
+): PreviewRuntime {
+  const newLayer = options.createLayer ?? ((d, s) => createBadgeLayer(d, { signal: s }));
   let placements: LinkPlacement[] = [];
   let roots: Element[] = [];
   let layer: BadgeLayer | null = null;
-  const ensureLayer = () => (layer ??= createBadgeLayer(doc, { signal }));
+  /** The last badges drawn, and what the links said then. */
+  let drawn: { badges: BadgeView[]; signature: string } | null = null;
+  const ensureLayer = () => (layer ??= newLayer(doc, signal));
 
   return {
     describe(detection) {
-      layer?.clear();
       const base = doc.baseURI;
       placements = detection ? placementsOf(detection, base) : [];
       roots = detection?.roots ?? [];
+      // A webmail re-rendering the same email (SOGo's "Load images", a re-sanitised
+      // root) announces the same links, so the panel sends nothing new: the badges
+      // move to the new elements here. Another email clears them.
+      if (layer && drawn && detection && drawn.signature === linksSignature(placements)) {
+        layer.draw(
+          drawn.badges,
+          placements.map((p) => p.element),
+          roots,
+        );
+      } else {
+        layer?.clear();
+        drawn = null;
+      }
       if (!detection) return null;
       return {
         profileId: detection.profileId,
@@ -81,6 +111,7 @@ export function createPreviewRuntime(doc: Document, signal: AbortSignal): Previe
       switch (command.command) {
         case 'drawBadges': {
           const badges = ensureLayer();
+          drawn = { badges: command.badges, signature: linksSignature(placements) };
           badges.setVisible(command.visible);
           badges.draw(
             command.badges,
@@ -98,6 +129,7 @@ export function createPreviewRuntime(doc: Document, signal: AbortSignal): Previe
         case 'locate':
           return ensureLayer().locate(command.ordinal);
         case 'clearBadges':
+          drawn = null;
           layer?.clear();
           return true;
       }

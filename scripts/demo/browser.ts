@@ -10,26 +10,100 @@ export interface DemoBrowserOptions {
   args: string[];
   headless: boolean;
   settings: { apiUrl: string; token: string };
+  /** Hosts where the lens runs (the demo build is granted them at install). */
+  sites: string[];
+}
+
+type Chrome = {
+  storage: { local: { set(items: object): Promise<void> } };
+  scripting: {
+    getRegisteredContentScripts(): Promise<{ matches?: string[] }[]>;
+    executeScript(o: object): Promise<{ result?: unknown }[]>;
+  };
+  tabs: { query(o: object): Promise<{ id?: number; url?: string }[]> };
+  dom: { openOrClosedShadowRoot(e: Element): ShadowRoot | null };
+};
+
+async function extensionWorker(context: BrowserContext) {
+  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 }
 
 /**
  * Writes what the options page would save into the extension's storage, from
- * its service worker (`chrome` is the extension API there). The reference
+ * its service worker (`chrome` is the extension API there), and waits until
+ * the content script is registered for the enabled sites. The reference
  * server answers CORS for extension origins, so no host permission is needed.
  */
 export async function writeExtensionSettings(
   context: BrowserContext,
   settings: { apiUrl: string; token: string },
+  sites: string[],
 ): Promise<void> {
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  type WorkerGlobal = { chrome: { storage: { local: { set(items: object): Promise<void> } } } };
+  const worker = await extensionWorker(context);
   await worker.evaluate(
-    (s) =>
-      (globalThis as unknown as WorkerGlobal).chrome.storage.local.set({
-        settings: { ...s, includeMachineClicks: false, disabledSites: [] },
-      }),
-    settings,
+    async ({ s, sites }) => {
+      const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
+      await chrome.storage.local.set({
+        settings: { ...s, includeMachineClicks: false, enabledSites: sites, disabledSites: [] },
+      });
+      for (let i = 0; i < 100; i++) {
+        const scripts = await chrome.scripting.getRegisteredContentScripts();
+        if (scripts.some((x) => (x.matches ?? []).length === sites.length)) return;
+        await new Promise((ok) => setTimeout(ok, 50));
+      }
+      throw new Error(`the content script was not registered for ${sites.join(', ')}`);
+    },
+    { s: settings, sites },
   );
+}
+
+export interface LensView {
+  /** The panel's state (top frame), null while no panel is shown. */
+  state: string | null;
+  /** Badges drawn in all frames. */
+  badges: number;
+  /** Badge labels of each frame that has badges, in placement order. */
+  labels: string[][];
+}
+
+/**
+ * What the lens shows in the tab at `url`, read with the extension's
+ * privileges: it draws in closed shadow roots no page script can read.
+ */
+export async function readLens(context: BrowserContext, url: string): Promise<LensView> {
+  const worker = await extensionWorker(context);
+  return worker.evaluate(async (u) => {
+    const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
+    const tab = (await chrome.tabs.query({})).find((t) => t.url === u);
+    if (tab?.id === undefined) return { state: null, badges: 0, labels: [] };
+    const results = await chrome.scripting.executeScript({
+      target: { tabId: tab.id, allFrames: true },
+      func: () => {
+        const root = (tag: string) => {
+          const host = document.querySelector(tag);
+          const api = (globalThis as unknown as { chrome: Chrome }).chrome;
+          return host ? api.dom.openOrClosedShadowRoot(host) : null;
+        };
+        const badges = [...(root('clickmap-lens-layer')?.querySelectorAll('[data-ordinal]') ?? [])];
+        return {
+          state: root('clickmap-lens-ui')?.querySelector('.cml-panel')?.getAttribute('data-state'),
+          labels: badges
+            .sort(
+              (a, b) =>
+                Number(a.getAttribute('data-ordinal')) - Number(b.getAttribute('data-ordinal')),
+            )
+            .map((badge) => badge.textContent ?? ''),
+        };
+      },
+    });
+    const read = results.map((r) => r.result as { state?: string | null; labels: string[] });
+    const labels = read.map((r) => r.labels).filter((l) => l.length > 0);
+    return {
+      state: read.find((r) => r.state)?.state ?? null,
+      badges: labels.reduce((sum, l) => sum + l.length, 0),
+      labels,
+    };
+  }, url);
 }
 
 export async function openDemoBrowser(options: DemoBrowserOptions): Promise<BrowserContext> {
@@ -42,7 +116,7 @@ export async function openDemoBrowser(options: DemoBrowserOptions): Promise<Brow
       viewport: { width: 1440, height: 960 },
     },
   );
-  await writeExtensionSettings(context, options.settings);
+  await writeExtensionSettings(context, options.settings, options.sites);
   return context;
 }
 
@@ -60,33 +134,16 @@ export async function showPage(
 ): Promise<PageResult> {
   const page = await context.newPage();
   await page.goto(url);
-  const state = await page
-    .waitForFunction(
-      () => {
-        const panel = document
-          .querySelector('clickmap-lens-ui')
-          ?.shadowRoot?.querySelector('.cml-panel');
-        const s = panel?.getAttribute('data-state');
-        return s && s !== 'loading' ? s : null;
-      },
-      undefined,
-      { timeout: 20_000 },
-    )
-    .then((handle) => handle.jsonValue() as Promise<string>)
-    .catch(() => 'not shown');
+  const deadline = Date.now() + 20_000;
+  let lens = await readLens(context, page.url());
+  while ((!lens.state || lens.state === 'loading') && Date.now() < deadline) {
+    await page.waitForTimeout(200);
+    lens = await readLens(context, page.url());
+  }
   // Badges are drawn right after the report arrives; give the frame a moment to paint.
   await page.waitForTimeout(500);
-  let badges = 0;
-  for (const frame of page.frames()) {
-    badges += await frame
-      .evaluate(
-        () =>
-          document
-            .querySelector('clickmap-lens-layer')
-            ?.shadowRoot?.querySelectorAll('[data-ordinal]').length ?? 0,
-      )
-      .catch(() => 0);
-  }
+  const { badges } = await readLens(context, page.url());
+  const state = lens.state ?? 'not shown';
   await page.screenshot({ path: screenshot });
   return { state, badges, screenshot };
 }

@@ -8,15 +8,25 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { compareEvents } from '../../utils/report/event-order.ts';
 import { LinkRowResolver } from '../../utils/report/link-rows.ts';
-import type { ClickEvent, EmailEvent } from '../../utils/report/model.ts';
+import type { EmailEvent } from '../../utils/report/model.ts';
 import type { ReportOptions } from '../../utils/report/options.ts';
+import type { UnsubscribeLink, UnsubscribeLinks } from '../../utils/report/unsubscribe-clicks.ts';
+import { clickTargetOf } from '../../utils/report/unsubscribe-clicks.ts';
 import type { Contribution } from './message-contrib.ts';
 import { contributionDelta, messageContribution } from './message-contrib.ts';
 
 const SEP = '\u001f';
 
+/**
+ * Format of the aggregates (PRAGMA user_version). 2: kind-prefixed row keys, List-Unsubscribe
+ * presses as clicks, link ids of final-domain rows, machine clicks counted by default. A
+ * database written by an older format is rebuilt from its raw events when opened.
+ */
+export const AGGREGATES_VERSION = 2;
+
 export class AggregateWriter {
   readonly #options: ReportOptions;
+  readonly #unsubscribeLink: (campaignId: string) => UnsubscribeLink | undefined;
   readonly #resolver: LinkRowResolver;
   readonly #eventsOf: StatementSync;
   readonly #bucketAdd: StatementSync;
@@ -27,8 +37,14 @@ export class AggregateWriter {
   readonly #totalAdd: StatementSync;
   readonly #totalPrune: StatementSync;
 
-  constructor(db: DatabaseSync, options: ReportOptions) {
+  /** `unsubscribeLink`: the campaign's unsubscribe placement, where List-Unsubscribe presses count. */
+  constructor(
+    db: DatabaseSync,
+    options: ReportOptions,
+    unsubscribeLink: (campaignId: string) => UnsubscribeLink | undefined,
+  ) {
     this.#options = options;
+    this.#unsubscribeLink = unsubscribeLink;
     this.#resolver = new LinkRowResolver(options.identify);
     this.#eventsOf = db.prepare('SELECT body FROM events WHERE msg = ?');
     this.#bucketAdd = db.prepare(
@@ -61,24 +77,73 @@ export class AggregateWriter {
 
   /** Re-evaluates one message after `added` (ids stored by this batch) arrived. */
   reevaluate(msg: number, campaignId: string, added: ReadonlySet<string>): void {
-    const events = this.#eventsOf
+    const events = this.#events(msg);
+    const options = this.#optionsFor(campaignId, this.#unsubscribeLink(campaignId));
+    const before = events.filter((e) => !added.has(e.id));
+    const old = before.length > 0 ? messageContribution(before, options) : {};
+    this.#apply(campaignId, contributionDelta(old, messageContribution(events, options)));
+    this.#recordRowRefs(
+      campaignId,
+      events.filter((e) => added.has(e.id)),
+      options.unsubscribeLinks,
+    );
+  }
+
+  /**
+   * Re-applies one message whose campaign's unsubscribe link changed (a version
+   * re-registered with other placements): its presses move to the new link's row.
+   * The caller clears the campaign's row_refs first; this records them again.
+   */
+  relink(msg: number, campaignId: string, before: UnsubscribeLink | undefined): void {
+    const events = this.#events(msg);
+    const old = messageContribution(events, this.#optionsFor(campaignId, before));
+    const now = this.#optionsFor(campaignId, this.#unsubscribeLink(campaignId));
+    this.#apply(campaignId, contributionDelta(old, messageContribution(events, now)));
+    this.#recordRowRefs(campaignId, events, now.unsubscribeLinks);
+  }
+
+  /**
+   * Brings the aggregates to AGGREGATES_VERSION: an older database's are recomputed from its
+   * raw events (nothing is lost: the events table is the source of truth). Returns the
+   * number of messages re-evaluated.
+   */
+  upgrade(db: DatabaseSync): number {
+    const version = Number(db.prepare('PRAGMA user_version').get()?.user_version ?? 0);
+    if (version >= AGGREGATES_VERSION) return 0;
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      db.exec('DELETE FROM buckets; DELETE FROM totals; DELETE FROM finals; DELETE FROM row_refs;');
+      const messages = db.prepare('SELECT msg, campaign_id FROM messages').all();
+      const ids = db.prepare('SELECT id FROM events WHERE msg = ?');
+      for (const m of messages) {
+        const added = new Set(ids.all(Number(m.msg)).map((r) => String(r.id)));
+        if (added.size > 0) this.reevaluate(Number(m.msg), String(m.campaign_id), added);
+      }
+      db.exec(`PRAGMA user_version = ${AGGREGATES_VERSION}`);
+      db.exec('COMMIT');
+      return messages.length;
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  #events(msg: number): EmailEvent[] {
+    return this.#eventsOf
       .all(msg)
       .map((row) => JSON.parse(String(row.body)) as EmailEvent)
       .sort(compareEvents);
-    const before = events.filter((e) => !added.has(e.id));
-    const old = before.length > 0 ? messageContribution(before, this.#options) : {};
-    this.#apply(campaignId, contributionDelta(old, messageContribution(events, this.#options)));
-    this.#recordRowRefs(
-      campaignId,
-      events.filter((e): e is ClickEvent => e.type === 'click' && added.has(e.id)),
-    );
+  }
+
+  #optionsFor(campaignId: string, link: UnsubscribeLink | undefined): ReportOptions {
+    return { ...this.#options, unsubscribeLinks: new Map(link ? [[campaignId, link]] : []) };
   }
 
   #apply(campaignId: string, delta: Contribution): void {
     for (const [key, n] of Object.entries(delta)) {
       const [kind = '', row = '', dayText = '0', last = ''] = key.split(SEP);
       const day = Number(dayText);
-      if (kind.startsWith('u:') || kind.startsWith('m:')) {
+      if (kind.startsWith('u:') || kind.startsWith('m:') || kind.startsWith('l:')) {
         this.#finalAdd.run(campaignId, kind, row, day, last, n);
         if (n < 0) this.#finalPrune.run(campaignId, kind, row, day, last);
       } else {
@@ -93,13 +158,16 @@ export class AggregateWriter {
     }
   }
 
-  #recordRowRefs(campaignId: string, clicks: ClickEvent[]): void {
+  /** The first click (or List-Unsubscribe press) of each row among `events` names the row. */
+  #recordRowRefs(campaignId: string, events: EmailEvent[], links: UnsubscribeLinks): void {
     const seen = new Set<string>();
-    for (const click of clicks) {
-      const ref = this.#resolver.rowOf(click);
+    for (const event of events) {
+      const target = clickTargetOf(event, links);
+      if (target === null) continue;
+      const ref = this.#resolver.rowOf(target);
       if (seen.has(ref.rowKey)) continue;
       seen.add(ref.rowKey);
-      this.#refUpsert.run(campaignId, ref.rowKey, click.at, click.id, JSON.stringify(ref));
+      this.#refUpsert.run(campaignId, ref.rowKey, event.at, event.id, JSON.stringify(ref));
     }
   }
 }

@@ -19,7 +19,10 @@ const URLS = [
   'https://shop.example/b?utm_source=x',
   'https://{{domain}}/p/{{id}}',
   'https://example.org/unsub',
+  'https://shop.example/a-v2', // v2's L0: the URL changed between versions
 ];
+/** Link id sent with a click on URLS[i] when the source records one (a row-key look-alike too). */
+const LINK_IDS = ['L0', 'L1', 'L3', 'domain:land1.example', 'L0'];
 const versions: TemplateVersion[] = [
   {
     id: 'v1',
@@ -32,7 +35,17 @@ const versions: TemplateVersion[] = [
       { linkId: 'L2', ordinal: 2, url: URLS[3] ?? '', text: 'Unsubscribe', kind: 'unsubscribe' },
     ],
   },
-  { id: 'v2', templateId: 't', contentHash: 'h2', createdAt: T0 + 3 * DAY_MS, placements: [] },
+  {
+    id: 'v2',
+    templateId: 't',
+    contentHash: 'h2',
+    createdAt: T0 + 3 * DAY_MS,
+    placements: [
+      { linkId: 'L0', ordinal: 0, url: URLS[4] ?? '', text: 'A, new' },
+      { linkId: 'L1', ordinal: 1, url: URLS[1] ?? '', text: 'B' },
+      { linkId: 'L3', ordinal: 2, url: URLS[2] ?? '', text: 'Your page' },
+    ],
+  },
 ];
 const campaigns: Campaign[] = [
   { id: 'c1', templateId: 't', versionId: 'v1', name: 'one', sentAt: T0 },
@@ -55,7 +68,7 @@ const eventArb = fc.record({
   campaign: fc.constantFrom('c1', 'c2', 'c3'),
   recipient: fc.constantFrom('ada', 'bob', 'cy', 'dee'),
   offset: fc.oneof(fc.integer({ min: 0, max: 5 * DAY_MS }), fc.integer({ min: 0, max: 40_000 })),
-  url: fc.integer({ min: 0, max: 3 }),
+  url: fc.integer({ min: 0, max: 4 }),
   linkId: fc.boolean(),
   final: fc.integer({ min: 0, max: 7 }),
   bot: fc.boolean(),
@@ -78,14 +91,14 @@ function toEvent(r: RawEvent, i: number): EmailEvent {
         userAgent,
         finalUrl: `https://land${r.final % 3}.example/x${r.final}`,
       };
-      return r.linkId && r.url < 2 ? { ...click, linkId: `L${r.url}` } : click;
+      return r.linkId ? { ...click, linkId: LINK_IDS[r.url] ?? '' } : click;
     }
     case 'bounce':
       return { ...base, type: 'bounce', kind: r.hard ? 'hard' : 'soft' };
     case 'unsubscribe':
       return r.method === 'link'
         ? { ...base, type: 'unsubscribe', method: 'link', linkId: 'L2' }
-        : { ...base, type: 'unsubscribe', method: r.method as 'other' };
+        : { ...base, type: 'unsubscribe', method: r.method as 'other', userAgent };
     default:
       return { ...base, type: r.type as 'sent' };
   }
@@ -117,7 +130,7 @@ describe('incremental aggregates = buildClickMapReport', () => {
           for (let i = 0; i < arrival.length; i += size) storage.ingest(arrival.slice(i, i + size));
           storage.ingest(arrival.slice(0, 3)); // redelivery changes nothing
           for (const period of periods)
-            for (const includeMachineClicks of [false, true])
+            for (const includeMachineClicks of [undefined, false, true])
               for (const versionId of [undefined, 'v1']) {
                 const expected = buildClickMapReport(
                   {
@@ -128,12 +141,14 @@ describe('incremental aggregates = buildClickMapReport', () => {
                     period,
                     ...(versionId ? { versionId } : {}),
                   },
-                  { includeMachineClicks, now: NOW },
+                  includeMachineClicks === undefined
+                    ? { now: NOW }
+                    : { includeMachineClicks, now: NOW },
                 );
                 const actual = storage.clickMap({
                   templateId: 't',
                   ...period,
-                  includeMachineClicks,
+                  includeMachineClicks: includeMachineClicks ?? true, // the API's default
                   ...(versionId ? { versionId } : {}),
                 });
                 expect(actual).toEqual(expected);

@@ -19,6 +19,8 @@
  * - `k:dk\u001f\u001f0\u001f0` delivered events ever (the source reports deliveries).
  * - `u:<mode>\u001f<row>\u001f<day>\u001f<final URL>` / `m:<mode>…<domain>`: final URLs and
  *   domains of tallied clicks (sets, capped by the engine at its thresholds).
+ * - `l:x\u001f<row>\u001f<first day>\u001f<link id>`: link ids of the clicks on a final-domain
+ *   row over the whole history (they name the row), on the message's first day only.
  */
 import { ReportAccumulator } from '../../utils/report/accumulator.ts';
 import type { EmailEvent } from '../../utils/report/model.ts';
@@ -89,7 +91,6 @@ export function messageContribution(
 ): Contribution {
   const out: Contribution = {};
   const days = [...new Set(events.map((e) => dayOf(e.at)))].sort((a, b) => a - b);
-  const hasClicks = events.some((e) => e.type === 'click');
   const previous = new Map<string, number>();
   const excluded = days.map((day) =>
     countDay(events, day, { ...options, includeMachineClicks: false }),
@@ -98,14 +99,16 @@ export function messageContribution(
   const machine = excluded.some((counts) => counts.machineClicks > 0);
   days.forEach((day, index) => {
     const x = excluded[index] as ReportCounts;
-    const i =
-      hasClicks && machine ? countDay(events, day, { ...options, includeMachineClicks: true }) : x;
+    const i = machine ? countDay(events, day, { ...options, includeMachineClicks: true }) : x;
     for (const prop of dayProperties(x, i)) {
       out[`d:${prop}\u001f\u001f${day}\u001f${previous.get(prop) ?? -1}`] = 1;
       previous.set(prop, day);
     }
     addRows(out, day, 'x', x);
     addRows(out, day, 'i', i);
+    if (index === 0)
+      for (const [row, tally] of x.rows)
+        for (const id of tally.sourceLinkIds) out[`l:x\u001f${row}\u001f${day}\u001f${id}`] = 1;
   });
   const delivered = events.filter((e) => e.type === 'delivered').length;
   if (delivered > 0) out['k:dk\u001f\u001f0\u001f0'] = delivered;

@@ -6,6 +6,7 @@
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { ClickRowRef } from '../../utils/report/link-rows.ts';
+import { domainOfRowKey } from '../../utils/report/row-keys.ts';
 import type { MessageCounts } from '../../utils/report/message-tally.ts';
 import type { ReportCounts, RowTally } from '../../utils/report/row-tally.ts';
 import type { Mode } from './message-contrib.ts';
@@ -42,6 +43,7 @@ export class AggregateReader {
   readonly #deliveredKnown: StatementSync;
   readonly #refs: StatementSync;
   readonly #finals: StatementSync;
+  readonly #sources: StatementSync;
   readonly #unsubs: StatementSync;
   readonly #unsubLinks: StatementSync;
 
@@ -59,6 +61,10 @@ export class AggregateReader {
     this.#refs = db.prepare(`SELECT row, at, event_id, ref FROM row_refs WHERE ${IN_CAMPAIGNS}`);
     this.#finals = db.prepare(
       `SELECT DISTINCT value FROM finals WHERE ${IN_CAMPAIGNS} AND kind = ? AND row = ? AND day BETWEEN ? AND ? LIMIT ?`,
+    );
+    // Link ids of a final-domain row's clicks: over the whole history, as the engine keeps them.
+    this.#sources = db.prepare(
+      `SELECT DISTINCT value FROM finals WHERE ${IN_CAMPAIGNS} AND kind = 'l:x' AND row = ? LIMIT 2`,
     );
     this.#unsubs = db.prepare(
       `SELECT method, COUNT(*) AS n FROM (
@@ -146,6 +152,10 @@ export class AggregateReader {
         machineClicks: c?.get('machine') ?? 0,
         finalUrls: finals('u', cap),
         finalDomains: finals('m', 2),
+        sourceLinkIds:
+          domainOfRowKey(row) !== null
+            ? new Set(this.#sources.all(ids, row).map((f) => String(f.value)))
+            : new Set(),
       });
     }
     return rows;

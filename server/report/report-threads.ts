@@ -9,7 +9,11 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { BuildOptions } from '../../utils/report/build.ts';
-import { assembleClickMap, selectedCampaignIds } from '../../utils/report/build.ts';
+import {
+  assembleClickMap,
+  resolveInputOptions,
+  selectedCampaignIds,
+} from '../../utils/report/build.ts';
 import type { ColumnarInput } from '../../utils/report/columnar.ts';
 import { countColumns } from '../../utils/report/columnar.ts';
 import type { EventColumns } from '../../utils/report/event-columns.ts';
@@ -134,7 +138,10 @@ export class ReportThreads {
     input: ColumnarInput,
     options: ThreadReportOptions & Pick<Partial<BuildOptions>, 'assumeSorted'> = {},
   ): Promise<ClickMapReport> {
-    const { assumeSorted = false, ...reportOptions } = options;
+    const { assumeSorted = false, ...given } = options;
+    const resolved = resolveInputOptions(input, given);
+    // The input's unsubscribe links travel to the workers (a Map is structured-cloned).
+    const reportOptions = { ...given, unsubscribeLinks: resolved.unsubscribeLinks };
     const campaignIds = selectedCampaignIds(input);
     const period = input.period ?? {};
     const counts = await this.countColumns(
@@ -144,7 +151,7 @@ export class ReportThreads {
       reportOptions,
       assumeSorted,
     );
-    return assembleClickMap(input, campaignIds, counts, resolveOptions(reportOptions));
+    return assembleClickMap(input, campaignIds, counts, resolved);
   }
 
   async close(): Promise<void> {

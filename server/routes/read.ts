@@ -6,6 +6,7 @@
 import type { Hono } from 'hono';
 import * as v from 'valibot';
 import type { MatchRequest } from '../../utils/api/types.ts';
+import { boundMatchLinks } from '../../utils/api/match-rules.ts';
 import { matchPreview } from '../match.ts';
 import { badRequest, notFound } from '../problem.ts';
 import type { Storage } from '../storage/types.ts';
@@ -25,14 +26,20 @@ export function parseInstant(value: string | undefined, name: string): number | 
 }
 
 function parseMachineClicks(value: string | undefined): boolean {
-  if (value === undefined || value === 'exclude') return false;
-  if (value === 'include') return true;
+  // Default: the seed's reading, every click counted (Altcraft: "All clicks are counted").
+  if (value === undefined || value === 'include') return true;
+  if (value === 'exclude') return false;
   throw badRequest(`query "machineClicks" must be "include" or "exclude", got "${value}"`);
 }
 
+/**
+ * Links past MATCH_LIMITS (too many, too long) are ignored with a note, not
+ * refused; the hard bounds here only stop absurd requests (the body limit
+ * bounds the bytes).
+ */
 const MatchRequestSchema = v.object({
-  hrefs: v.pipe(v.array(v.pipe(v.string(), v.maxLength(8192))), v.maxLength(2000)),
-  texts: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(2000))),
+  hrefs: v.pipe(v.array(v.string()), v.maxLength(50_000)),
+  texts: v.optional(v.pipe(v.array(v.string()), v.maxLength(50_000))),
   subject: v.optional(v.pipe(v.string(), v.maxLength(1000))),
   sender: v.optional(v.pipe(v.string(), v.maxLength(1000))),
   base: v.optional(v.pipe(v.string(), v.maxLength(8192))),
@@ -81,9 +88,15 @@ export function mountReadRoutes(app: Hono, storage: Storage): void {
   app.post('/v1/match', async (c) => {
     const parsed = v.safeParse(MatchRequestSchema, parseJson(await c.req.text()));
     if (!parsed.success) throw badRequest(`match request: ${parsed.issues[0].message}`);
-    const request: MatchRequest = parsed.output;
+    const { hrefs, texts, notes } = boundMatchLinks(parsed.output.hrefs, parsed.output.texts);
+    const request: MatchRequest = {
+      ...parsed.output,
+      hrefs,
+      ...(texts === undefined ? {} : { texts }),
+    };
     const templates = storage.listTemplates();
     const versions = templates.flatMap((t) => storage.versionsOf(t.id));
-    return c.json(matchPreview(request, versions, storage.listCampaigns()));
+    const result = matchPreview(request, versions, storage.listCampaigns());
+    return c.json(notes.length > 0 ? { ...result, notes } : result);
   });
 }

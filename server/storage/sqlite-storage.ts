@@ -6,8 +6,12 @@
  * engine over the selected campaigns' raw events (exact, slower).
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import { buildClickMapReport, type ClickMapInput } from '../../utils/report/build.ts';
-import { assembleReport } from '../../utils/report/assemble.ts';
+import {
+  assembleClickMap,
+  buildClickMapReport,
+  type ClickMapInput,
+} from '../../utils/report/build.ts';
+import { EventIdConflictError, sameEventContent } from '../../utils/report/event-ids.ts';
 import type {
   EmailEvent,
   Period,
@@ -18,12 +22,14 @@ import type {
 import type { ReportOptions } from '../../utils/report/options.ts';
 import type { ClickMapReport, SequenceReport } from '../../utils/report/report-types.ts';
 import { buildSequenceReport } from '../../utils/report/sequence.ts';
-import { selectCampaigns, selectPlacements, versionPeriods } from '../../utils/report/versions.ts';
+import type { UnsubscribeLink } from '../../utils/report/unsubscribe-clicks.ts';
+import { unsubscribeLinksOf } from '../../utils/report/unsubscribe-clicks.ts';
+import { selectCampaigns } from '../../utils/report/versions.ts';
 import type { TemplateSummary } from '../../utils/api/types.ts';
 import { AggregateWriter } from '../aggregate/apply.ts';
 import { AggregateReader } from '../aggregate/query.ts';
 import { alignedDays, memoizeIdentify } from '../aggregate/periods.ts';
-import { notFound, unprocessable } from '../problem.ts';
+import { conflict, notFound, unprocessable } from '../problem.ts';
 import { Catalog } from './catalog.ts';
 import { inTransaction, openDatabase } from './schema.ts';
 import type { ClickMapQuery, IngestOutcome, Storage, StoredCampaign } from './types.ts';
@@ -40,6 +46,9 @@ export class SqliteStorage implements Storage {
   readonly #newMessage: StatementSync;
   readonly #insertEvent: StatementSync;
   readonly #insertUnsub: StatementSync;
+  readonly #storedBody: StatementSync;
+  /** campaignId → its version's unsubscribe placement (null: none); cleared when the catalog changes. */
+  readonly #unsubscribeLinks = new Map<string, UnsubscribeLink | null>();
   readonly #tokens: WebhookTokens;
 
   /** `options` is called per report (its `now` stamps generatedAt); includeMachineClicks is ignored. */
@@ -48,7 +57,9 @@ export class SqliteStorage implements Storage {
     this.#catalog = new Catalog(this.#db);
     const identify = memoizeIdentify(options().identify);
     this.#options = () => ({ ...options(), identify });
-    this.#writer = new AggregateWriter(this.#db, this.#options());
+    this.#writer = new AggregateWriter(this.#db, this.#options(), (id) =>
+      this.#unsubscribeLink(id),
+    );
     this.#reader = new AggregateReader(this.#db);
     this.#tokens = new WebhookTokens(this.#db);
     this.#messageId = this.#db.prepare(
@@ -63,11 +74,17 @@ export class SqliteStorage implements Storage {
     this.#insertUnsub = this.#db.prepare(
       'INSERT OR IGNORE INTO unsubs (id, campaign_id, recipient, at, method, link_id) VALUES (?, ?, ?, ?, ?, ?)',
     );
+    this.#storedBody = this.#db.prepare('SELECT body FROM events WHERE id = ?');
+    // A database written by an older version of the aggregates is recomputed from its events.
+    this.#writer.upgrade(this.#db);
   }
 
   putTemplate = (t: Template): void => this.#catalog.putTemplate(t);
-  putVersion = (v: TemplateVersion): void => this.#catalog.putVersion(v);
-  putCampaign = (c: StoredCampaign): void => this.#catalog.putCampaign(c);
+  putVersion = (v: TemplateVersion): void => inTransaction(this.#db, () => this.#putVersion(v));
+  putCampaign = (c: StoredCampaign): void => {
+    this.#catalog.putCampaign(c);
+    this.#unsubscribeLinks.delete(c.id);
+  };
   putSequence = (s: Sequence): void => inTransaction(this.#db, () => this.#catalog.putSequence(s));
   listTemplates = (): TemplateSummary[] => this.#catalog.listTemplates();
   getTemplate = (id: string): Template | null => this.#catalog.getTemplate(id);
@@ -78,6 +95,38 @@ export class SqliteStorage implements Storage {
   getCampaign = (id: string): StoredCampaign | null => this.#catalog.getCampaign(id);
   listSequences = (): Sequence[] => this.#catalog.listSequences();
   getSequence = (id: string): Sequence | null => this.#catalog.getSequence(id);
+
+  /** The campaign's unsubscribe placement: where its List-Unsubscribe presses are counted. */
+  #unsubscribeLink(campaignId: string): UnsubscribeLink | undefined {
+    let link = this.#unsubscribeLinks.get(campaignId);
+    if (link === undefined) {
+      const campaign = this.#catalog.getCampaign(campaignId);
+      const version = campaign ? this.#catalog.getVersion(campaign.versionId) : null;
+      link =
+        (campaign && version && unsubscribeLinksOf([campaign], [version]).get(campaignId)) ?? null;
+      this.#unsubscribeLinks.set(campaignId, link);
+    }
+    return link ?? undefined;
+  }
+
+  /**
+   * A version re-registered with another unsubscribe placement moves the
+   * List-Unsubscribe presses of its campaigns to the new row: their messages are
+   * re-applied and their row names recorded again (all in one transaction).
+   */
+  #putVersion(v: TemplateVersion): void {
+    const campaigns = this.#catalog.listCampaigns(v.templateId).filter((c) => c.versionId === v.id);
+    const before = new Map(campaigns.map((c) => [c.id, this.#unsubscribeLink(c.id)]));
+    this.#catalog.putVersion(v);
+    for (const c of campaigns) this.#unsubscribeLinks.delete(c.id);
+    for (const c of campaigns) {
+      const old = before.get(c.id);
+      if (JSON.stringify(old) === JSON.stringify(this.#unsubscribeLink(c.id))) continue;
+      this.#db.prepare('DELETE FROM row_refs WHERE campaign_id = ?').run(c.id);
+      const messages = this.#db.prepare('SELECT msg FROM messages WHERE campaign_id = ?').all(c.id);
+      for (const row of messages) this.#writer.relink(Number(row.msg), c.id, old);
+    }
+  }
 
   ingest(events: readonly EmailEvent[]): IngestOutcome {
     return inTransaction(this.#db, () => {
@@ -91,11 +140,18 @@ export class SqliteStorage implements Storage {
         known.add(event.campaignId);
       }
       const touched = new Map<number, { campaignId: string; added: Set<string> }>();
+      const conflicts = new Set<string>();
       let stored = 0;
       for (const event of events) {
         const msg = this.#message(event.campaignId, event.recipient);
-        if (this.#insertEvent.run(event.id, msg, event.at, JSON.stringify(event)).changes === 0)
+        if (this.#insertEvent.run(event.id, msg, event.at, JSON.stringify(event)).changes === 0) {
+          // The id is known (stored before, or earlier in this request): a no-op when the
+          // content is the same, else a conflict that refuses the whole request.
+          const body = this.#storedBody.get(event.id)?.body;
+          if (!sameEventContent(JSON.parse(String(body)) as EmailEvent, event))
+            conflicts.add(event.id);
           continue;
+        }
         stored++;
         if (event.type === 'unsubscribe')
           this.#insertUnsub.run(
@@ -112,6 +168,10 @@ export class SqliteStorage implements Storage {
         };
         entry.added.add(event.id);
         touched.set(msg, entry);
+      }
+      if (conflicts.size > 0) {
+        // Thrown inside the transaction: nothing of this request is stored.
+        throw conflict(`${new EventIdConflictError([...conflicts]).message}; nothing was stored`);
       }
       for (const [msg, { campaignId, added }] of touched)
         this.#writer.reevaluate(msg, campaignId, added);
@@ -158,14 +218,18 @@ export class SqliteStorage implements Storage {
    */
   #rescan(input: Omit<ClickMapInput, 'events'>, campaignIds: string[], options: ReportOptions) {
     try {
+      // Ids are the events table's primary key: the id rule was applied at ingestion.
       return buildClickMapReport(
         { ...input, events: this.eventsOf(campaignIds) },
-        { ...options, assumeSorted: true },
+        { ...options, assumeSorted: true, idsUnique: true },
       );
     } catch (error) {
       if (!(error instanceof Error) || !error.message.startsWith('events out of order'))
         throw error;
-      return buildClickMapReport({ ...input, events: this.eventsOf(campaignIds) }, options);
+      return buildClickMapReport(
+        { ...input, events: this.eventsOf(campaignIds) },
+        { ...options, idsUnique: true },
+      );
     }
   }
 
@@ -186,32 +250,18 @@ export class SqliteStorage implements Storage {
     if (query.campaignIds) campaigns = campaigns.filter((c) => query.campaignIds?.includes(c.id));
     const campaignIds = campaigns.map((c) => c.id);
     const days = alignedDays(period);
-    if (!days) {
-      const input = { templateId: query.templateId, versions, campaigns, period };
-      return this.#rescan(
-        query.versionId === undefined ? input : { ...input, versionId: query.versionId },
-        campaignIds,
-        options,
-      );
-    }
+    const base = { templateId: query.templateId, versions, campaigns, period };
+    const input = query.versionId === undefined ? base : { ...base, versionId: query.versionId };
+    if (!days) return this.#rescan(input, campaignIds, options);
     const counts = this.#reader.counts(
       campaignIds,
       days,
       query.includeMachineClicks ? 'i' : 'x',
       options.dynamicFinalUrls,
     );
-    return assembleReport(counts, {
-      templateId: query.templateId,
-      versionId: query.versionId ?? null,
-      period,
-      campaignIds,
-      versions: versionPeriods(versions, query.templateId),
-      placements: selectPlacements(versions, query.templateId, query.versionId),
-      machineClicksIncluded: query.includeMachineClicks,
-      dynamicFinalUrls: options.dynamicFinalUrls,
-      identify: options.identify,
-      generatedAt: options.now,
-    });
+    // The engine's own assembly (placements of every selected version included): the same
+    // rows as buildClickMapReport and the raw-event path.
+    return assembleClickMap(input, campaignIds, counts, options);
   }
 
   sequenceReport(sequenceId: string): SequenceReport {

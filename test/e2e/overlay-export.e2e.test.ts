@@ -13,20 +13,37 @@ import { BROWSERS, startOverlayFixture, type OverlayFixture } from './harness/ov
 
 type Cell = string | number | null;
 
-const HEADER = ['Link', 'Name', 'Unique clicks', '% of total', 'CTR', 'Total clicks', 'CTOR'];
+const HEADER = [
+  'Position',
+  'Link id',
+  'Link',
+  'Name',
+  'Unique clicks',
+  '% of total',
+  'CTR',
+  'Total clicks',
+  'CTOR',
+];
 
-/** The report's link rows and totals as the export must hold them (numbers unrounded). */
-function expectedTable(report: ClickMapReport) {
+/** A CSV rate: a percentage to 4 decimals ("12.5%"); the xlsx keeps the unrounded fraction. */
+const csvPercent = (rate: number | null): Cell =>
+  rate === null ? null : `${Number((rate * 100).toFixed(4))}%`;
+const asIs = (rate: number | null): Cell => rate;
+
+/** The report's link rows and totals as the export must hold them. */
+function expectedTable(report: ClickMapReport, rate: (r: number | null) => Cell) {
   const t = report.totals;
   return {
     rows: report.links.map((row): Cell[] => [
+      row.ordinal === null ? null : row.ordinal + 1,
+      row.linkId,
       row.dynamic && row.finalDomain ? `${row.url} (${row.finalDomain})` : row.url,
       row.name,
       row.uniqueClicks,
-      row.shareOfClicks,
-      row.ctr,
+      rate(row.shareOfClicks),
+      rate(row.ctr),
       row.totalClicks,
-      row.ctor,
+      rate(row.ctor),
     ]),
     totals: new Map<string, Cell>([
       ['Sent', t.sent],
@@ -35,7 +52,13 @@ function expectedTable(report: ClickMapReport) {
       ['Unique clicks', t.uniqueClicks],
       ['Total clicks', t.totalClicks],
       ['Unsubscribed', t.unsubscribed],
-      ['CTR', t.ctr],
+      ['CTR', rate(t.ctr)],
+    ]),
+    header: new Map<string, Cell>([
+      ['Template', report.templateId],
+      ['Version', 'all versions'],
+      ['Period', 'all time'],
+      ['Machine clicks', report.machineClicksIncluded ? null : 'excluded (human clicks only)'],
     ]),
   };
 }
@@ -46,12 +69,33 @@ function csvValue(text: string | undefined): Cell {
   return /^-?\d+(\.\d+)?(e-?\d+)?$/i.test(text) ? Number(text) : text;
 }
 
-/** Splits an exported sheet (header, link rows, blank row, label/value totals). */
+const isBlank = (r: Cell[]): boolean => r.every((c) => c === null || c === '');
+
+/** Splits an exported sheet (about block, blank row, columns, link rows, blank row, totals). */
 function splitSheet(rows: Cell[][]) {
-  const blank = rows.findIndex((r) => r.every((c) => c === null || c === ''));
-  const links = rows.slice(1, blank);
+  const start = rows.findIndex((r) => r[0] === 'Position');
+  const about = new Map(
+    rows
+      .slice(0, start)
+      .filter((r) => !isBlank(r))
+      .map((r) => [String(r[0]), r[1] ?? null]),
+  );
+  const blank = rows.findIndex((r, i) => i > start && isBlank(r));
+  const links = rows.slice(start + 1, blank);
   const totals = new Map(rows.slice(blank + 1).map((r) => [String(r[0]), r[1] ?? null]));
-  return { header: rows[0], links, totals };
+  return { about, header: rows[start], links, totals };
+}
+
+function expectSheet(
+  sheet: ReturnType<typeof splitSheet>,
+  expected: ReturnType<typeof expectedTable>,
+) {
+  expect(sheet.header).toEqual(HEADER);
+  expect(sheet.links).toEqual(expected.rows);
+  for (const [label, value] of expected.totals)
+    expect([label, sheet.totals.get(label)]).toEqual([label, value]);
+  for (const [label, value] of expected.header)
+    if (value !== null) expect([label, sheet.about.get(label)]).toEqual([label, value]);
 }
 
 for (const name of BROWSERS) {
@@ -74,31 +118,27 @@ for (const name of BROWSERS) {
       const page = await openReady();
       const file = await page.download('.cml-export button:first-of-type');
       await page.close();
-      expect(file.name).toMatch(/^clickmap-newsletter-all-versions-\d{4}-\d{2}-\d{2}\.csv$/);
+      expect(file.name).toMatch(
+        /^clickmap-newsletter-(\S+-)?all-versions-human-clicks-\d{4}-\d{2}-\d{2}\.csv$/,
+      );
       const text = file.bytes.toString('utf8');
       expect(text.startsWith('\uFEFF')).toBe(true);
       const sheet = splitSheet(parseCsv(text).map((r) => r.map(csvValue)));
-      const expected = expectedTable(report);
-      expect(sheet.header).toEqual(HEADER);
-      expect(sheet.links).toEqual(expected.rows);
-      for (const [label, value] of expected.totals)
-        expect([label, sheet.totals.get(label)]).toEqual([label, value]);
+      expectSheet(sheet, expectedTable(report, csvPercent));
     });
 
     it('Export Excel downloads an xlsx with the same table', async () => {
       const page = await openReady();
       const file = await page.download('.cml-export button:last-of-type');
       await page.close();
-      expect(file.name).toMatch(/^clickmap-newsletter-all-versions-\d{4}-\d{2}-\d{2}\.xlsx$/);
+      expect(file.name).toMatch(
+        /^clickmap-newsletter-(\S+-)?all-versions-human-clicks-\d{4}-\d{2}-\d{2}\.xlsx$/,
+      );
       // An xlsx is a zip: "PK\3\4".
       expect([...file.bytes.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
       const rows = (await readSheet(file.bytes)) as Cell[][];
       const sheet = splitSheet(rows.map((r) => r.map((c) => (c === undefined ? null : c))));
-      const expected = expectedTable(report);
-      expect(sheet.header).toEqual(HEADER);
-      expect(sheet.links).toEqual(expected.rows);
-      for (const [label, value] of expected.totals)
-        expect([label, sheet.totals.get(label)]).toEqual([label, value]);
+      expectSheet(sheet, expectedTable(report, asIs));
     });
   });
 }

@@ -18,6 +18,7 @@ import { isInTextLink } from '../../utils/audit/in-text.ts';
 import { extractLinks, type LinkBox } from '../../utils/links/extract.ts';
 import type { SequenceReport } from '../../utils/report/report-types.ts';
 import { launch, type ExtensionBrowser, type TestPage } from './harness/browsers.ts';
+import { TEST_SITES } from './harness/configure.ts';
 import { startStaticServer, type StaticServer } from './harness/static-server.ts';
 
 const TOKEN = 'e2e-sequence-qa-token';
@@ -35,6 +36,8 @@ async function configure(browser: ExtensionBrowser, apiUrl: string): Promise<voi
     sources: [{ kind: 'clickmap-api', apiUrl, token: TOKEN }],
     activeSource: 'clickmap-api',
     includeMachineClicks: false,
+    // The lens runs only where enabled: keep the sites the browser was launched with.
+    enabledSites: TEST_SITES,
     disabledSites: [],
   };
   type Local = {

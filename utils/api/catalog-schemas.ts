@@ -85,6 +85,8 @@ export const MatchCandidateSchema = v.object({
 export const MatchResultSchema = v.object({
   best: v.nullable(MatchCandidateSchema),
   candidates: v.array(MatchCandidateSchema),
+  /** What the server left out of matching (too many or too long links), if anything. */
+  notes: v.optional(v.array(v.string())),
 });
 
 export const HealthSchema = v.object({

@@ -80,6 +80,7 @@ export const SequenceStepRowSchema = v.object({
   campaignId: v.string(),
   sent: count,
   singleOpens: count,
+  bouncePixelOpens: v.optional(count),
   singleClicks: count,
   openRate: rate,
   clickRate: rate,

@@ -1,20 +1,16 @@
 /**
  * Lazily loaded parts of the content script. Content scripts are single-file
- * IIFEs (a dynamic import() of a bundled module gets inlined), so the parts a
- * page needs only once an email preview shows up — link extraction and the
- * badge layer, the panel UI, chart.js — are separate unlisted scripts, listed
- * in web_accessible_resources, imported by URL, and hand their API over
- * through a global of the content script's own world. One load per chunk.
+ * IIFEs, so the parts a page needs only once an email preview shows up — link
+ * extraction and the badge layer, the panel UI, chart.js — are separate
+ * unlisted scripts. They are NOT web-accessible (a page could load them by
+ * URL and read them): the content script asks the background, which injects
+ * the chunk into the asking frame only (`scripting.executeScript`, see
+ * entrypoints/background/chunks.ts). The chunk runs in the content script's
+ * own isolated world and hands its API over through a global of that world.
+ * One load per chunk.
  */
-import { browser } from 'wxt/browser';
-
-export const CHUNKS = {
-  preview: { path: '/preview-chunk.js', global: '__clickmapLensPreviewChunk' },
-  panel: { path: '/panel-chunk.js', global: '__clickmapLensPanelChunk' },
-  chart: { path: '/chart.js', global: '__clickmapLensChart' },
-} as const;
-
-export type ChunkName = keyof typeof CHUNKS;
+import { sendToBackground } from './messaging.ts';
+import { CHUNKS, type ChunkName } from '../messaging/chunks.ts';
 
 const loads = new Map<ChunkName, Promise<unknown>>();
 
@@ -27,12 +23,15 @@ export function loadChunk<T>(name: ChunkName): Promise<T> {
   let load = loads.get(name);
   if (!load) {
     const { path, global } = CHUNKS[name];
-    const url = browser.runtime.getURL(path as '/chart.js');
-    load = import(/* @vite-ignore */ url).then(() => {
-      const api = (globalThis as Record<string, unknown>)[global];
-      if (api === undefined) throw new Error(`${path} loaded but did not publish its API`);
-      return api;
-    });
+    const published = () => (globalThis as Record<string, unknown>)[global];
+    load =
+      published() !== undefined
+        ? Promise.resolve(published())
+        : sendToBackground('loadChunk', { name }).then(() => {
+            const api = published();
+            if (api === undefined) throw new Error(`${path} loaded but did not publish its API`);
+            return api;
+          });
     // A failed load (extension reloaded mid-way) may be retried later.
     load.catch(() => loads.delete(name));
     loads.set(name, load);

@@ -9,9 +9,11 @@ const handlers = (overrides: Partial<BackgroundHandlers> = {}): BackgroundHandle
   loadReport: () => ({ state: 'not-configured' }),
   auditPreview: () => ({ placements: [], findings: [], counts: { error: 0, warning: 0, info: 0 } }),
   relay: () => ({ delivered: false }),
+  loadChunk: () => ({ loaded: true }),
   openOptions: () => ({ opened: false }),
   checkConnection: async () => ({ ok: true, detail: 'fine' }),
   viewPrefs: () => ({ badgeMetric: 'unique-share', tableColumns: [] }),
+  rememberMachineClicks: ({ include }) => ({ include }),
   ...overrides,
 });
 

@@ -23,6 +23,14 @@ describe('readHeaderHints on captured webmail pages', () => {
       { subject: 'Your weekly update', sender: 'Example News <news@example.com>' },
     ],
     ['roundcube/preview-frame.html', { subject: 'Your weekly update', sender: null }],
+    [
+      'sogo/mail-viewer.html',
+      { subject: 'You are invited: Oxygen launch', sender: 'Example News <news@example.com>' },
+    ],
+    [
+      'sogo/popup-viewer.html',
+      { subject: 'Reset your password', sender: 'Example News <news@example.com>' },
+    ],
     ['generic-frame/srcdoc.html', { subject: null, sender: null }],
     ['negative/article.html', { subject: null, sender: null }],
   ])('%s', (path, expected) => {

@@ -1,7 +1,7 @@
 /**
  * Subject and sender of the email a webmail shows, read from its message
  * header markup (Gmail: h2.hP + span.gD[email]; Roundcube: h2.subject +
- * .header.from a.rcmContactAddress), for the Click Map API's match request
+ * .header.from a.rcmContactAddress; SOGo: the ng-bind of subject and from), for the Click Map API's match request
  * (subject weighs 0.2, the sender 0.1 and picks the sender's campaign).
  * Takes the document or element to search, so it runs on any DOM.
  * ESP editor previews show neither: both stay null there.
@@ -19,6 +19,9 @@ interface HeaderRule {
   /** Address and display name of the sender element. */
   senderOf(element: Element): { address: string | null; name: string };
 }
+
+/** SOGo binds the sender's name and address to siblings (ng-bind="…from[0].name|email"). */
+const SOGO_FROM = '[ng-bind$="message.from[0].email"]';
 
 const collapse = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 
@@ -40,6 +43,18 @@ const RULES: readonly HeaderRule[] = [
       address:
         el.getAttribute('title') ?? el.getAttribute('href')?.replace(/^mailto:/i, '') ?? null,
       name: collapse(el.textContent),
+    }),
+  },
+  {
+    // SOGo 5 (Angular; Alinto/sogo UI/Templates/MailerUI/UIxMailViewTemplate.wox): AngularJS
+    // keeps the ng-bind attributes, which name the model fields, not translated labels.
+    subject: 'h5[ng-bind$="message.subject"]',
+    sender: SOGO_FROM,
+    senderOf: (el) => ({
+      address: collapse(el.textContent),
+      name: collapse(
+        el.parentElement?.querySelector('[ng-bind$="message.from[0].name"]')?.textContent,
+      ),
     }),
   },
 ];

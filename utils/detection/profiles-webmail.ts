@@ -58,14 +58,12 @@ export const OUTLOOK: ElementProfile = {
   confidence: 0.9,
   roots: [
     {
-      // Reading-pane body, accessible name set by OWA.
-      selector: 'div[aria-label="Message body"]',
-      source: 'webmail-dom.md §Outlook: index-only (automation page objects), weaker evidence',
-    },
-    {
-      // Classic OWA body container id.
-      selector: '#UniqueMessageBody',
-      source: 'unverified: named in the issue brief, not in webmail-dom.md',
+      // Message body: id "UniqueMessageBody_<n>", one per message of a conversation. Ids and
+      // structure, never the aria-label: it is translated ("Message body", "Corps du message",
+      // "Nachrichtentext"), so a label rule works in one UI language only.
+      selector: 'div[id^="UniqueMessageBody"]',
+      source:
+        'real captures in public code (code index find_string "UniqueMessageBody_"): a pasted Outlook message view with div#UniqueMessageBody_28.XbIp4.GNqVo; a userscript verified live on outlook.office.com in Lithuanian (div#UniqueMessageBody_1[role=document]); a German reading-pane fixture (div[role=document] > div#UniqueMessageBody_2[aria-label=Nachrichtentext]); PROVENANCE.md §Outlook',
     },
     {
       // Obfuscated body classes: SlLx9 main, Q8TCC popout, r4JeH print, uy30y history, GNqVo quoted, rest older builds.
@@ -93,10 +91,11 @@ export const YAHOO: ElementProfile = {
       source: 'webmail-dom.md §Yahoo: trocker EmailYMail body selector',
     },
     {
-      // Classic / print view body.
-      selector: '.msg-body',
+      // The same body by its class, under the message view's body wrapper. A bare
+      // ".msg-body" (trocker's fallback) also matches SOGo's own div.msg-body.
+      selector: '[data-test-id="message-view-body"] > .msg-body',
       source:
-        'webmail-dom.md §Yahoo: trocker fallback ".msg-body => for open emails and print view"',
+        'webmail-dom.md §Yahoo: trocker fallback ".msg-body"; structure from real Yahoo message views pasted into mailing-list replies (code index find_string "message-view-body-content": div[data-test-id=message-view-body] > div.msg-body[data-test-id=message-view-body-content], class names prefixed "ydp…" by the paste)',
     },
   ],
 };

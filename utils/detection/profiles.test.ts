@@ -35,6 +35,13 @@ describe('site profiles', () => {
     expect(rule.source.length).toBeGreaterThan(20);
   });
 
+  // A label is translated ("Message body" is "Corps du message" in French Outlook):
+  // a rule on one works in one UI language only. Ids, classes and structure only.
+  it.each(rules)('%s selector %j does not depend on the UI language', (_id, rule) => {
+    expect(rule.selector).not.toMatch(/\[(aria-label|title|alt|placeholder)\s*[~|^$*]?=/i);
+    expect(rule.selector).not.toMatch(/:contains|:has-text/i);
+  });
+
   it('documents every URL rule and host list', () => {
     for (const p of PROFILES) {
       for (const u of p.urls ?? []) expect(u.source.length).toBeGreaterThan(20);

@@ -70,6 +70,24 @@ describe('watchForPreviews', () => {
     w.controller.abort();
   });
 
+  it('reports the next message swapped into the same root (its links changed, not the root)', async () => {
+    const w = setup(`<main id="pane">${message('m1')}</main>`);
+    w.flush();
+    const root = document.getElementById('m1') as HTMLElement;
+    root.innerHTML = 'Next <a href="https://e.com/other">other</a>';
+    await flushMicrotasks();
+    w.flush();
+    expect(w.seen).toHaveLength(2);
+    expect(w.seen[1]?.roots).toEqual([root]);
+    // The same message re-rendered in place (new link elements, same hrefs): the
+    // preview runtime must hear of it to move its badges to the new elements.
+    root.replaceChildren(...[...root.childNodes].map((node) => node.cloneNode(true)));
+    await flushMicrotasks();
+    w.flush();
+    expect(w.seen).toHaveLength(3);
+    w.controller.abort();
+  });
+
   it('ignores changes inside our own UI', async () => {
     const w = setup(`<main>${message('m1')}</main><clickmap-lens-ui id="ui"></clickmap-lens-ui>`);
     w.flush();

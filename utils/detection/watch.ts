@@ -58,6 +58,20 @@ export function sameDetection(a: Detection | null, b: Detection | null): boolean
   );
 }
 
+/**
+ * The link elements a detection's roots hold: a webmail that swaps the next
+ * message into the same root element, or re-renders the same one (new
+ * elements, same hrefs), changes these, not the roots.
+ */
+function linksOf(detection: Detection | null): Element[] {
+  return (
+    detection?.roots.flatMap((root) => [...root.querySelectorAll('a[href], area[href]')]) ?? []
+  );
+}
+
+const sameElements = (a: readonly Element[], b: readonly Element[]): boolean =>
+  a.length === b.length && a.every((element, i) => element === b[i]);
+
 function isOwnUiNode(node: Node): boolean {
   if (node.nodeType === 3) return (node.nodeValue ?? '').trim() === '';
   return node.nodeType === 1 && isOwnUi(node as Element);
@@ -93,14 +107,17 @@ export function watchForPreviews(
   const schedule = options.schedule ?? defaultSchedule(doc);
   const detect = options.detect ?? detectPreview;
   let last: Detection | null = null;
+  let lastLinks: Element[] = [];
   let pending = false;
 
   const run = (): void => {
     pending = false;
     if (signal.aborted) return;
     const next = detect(doc, frame);
-    if (sameDetection(last, next)) return;
+    const links = linksOf(next);
+    if (sameDetection(last, next) && sameElements(links, lastLinks)) return;
     last = next;
+    lastLinks = links;
     onChange(next);
   };
   const request = (): void => {

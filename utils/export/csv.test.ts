@@ -22,6 +22,9 @@ describe('csvCell', () => {
     [42, '42'],
     [-3, '-3'],
     [0.25, '0.25'],
+    [{ percent: 0.12 }, '12%'],
+    [{ percent: 1 / 3 }, '33.3333%'],
+    [{ percent: 0.07 }, '7%'],
     [null, ''],
   ] as const)('%j → %j', (value, expected) => {
     expect(csvCell(value)).toBe(expected);
@@ -38,23 +41,42 @@ describe('tableToCsv', () => {
     expect(csv).toBe('\uFEFFLink,Name\r\n"https://a.example/?q=1,2",Buy\r\n\r\nSent,3\r\n');
   });
 
-  it('exports a report with the panel columns', () => {
-    const events = [...E.deliveredMessage(), E.click(E.HOUR, { linkId: 'L0' })];
-    const report = buildClickMapReport({
-      templateId: 'tpl',
-      versions: E.versions,
-      campaigns: E.campaigns,
-      events,
-      versionId: 'v1',
-    });
+  it('exports a report: header block, position and link id, rates as percentages', () => {
+    const events = [
+      ...E.deliveredMessage(),
+      ...E.deliveredMessage({ r: 'bob' }),
+      ...E.deliveredMessage({ r: 'cy' }),
+      E.click(E.HOUR, { linkId: 'L0' }),
+      E.click(E.HOUR, { linkId: 'L0', r: 'bob' }),
+      E.click(E.HOUR, { linkId: 'L2', url: 'https://esp.example/unsubscribe', r: 'cy' }),
+    ];
+    const report = buildClickMapReport(
+      {
+        templateId: 'tpl',
+        versions: E.versions,
+        campaigns: E.campaigns,
+        events,
+        versionId: 'v1',
+        period: { from: Date.UTC(2025, 0, 5), to: Date.UTC(2025, 0, 8) },
+      },
+      { now: E.T0 + 3 * E.DAY },
+    );
     const lines = reportToCsv(report).slice(1).split('\r\n');
-    expect(lines.slice(0, 4)).toEqual([
-      'Link,Name,Unique clicks,% of total,CTR,Total clicks,CTOR',
-      'https://shop.example/sale?utm_source=mail,Shop the sale,1,1,1,1,',
-      'https://shop.example/u/{{customer_id}},Your account,0,0,0,0,',
-      'https://esp.example/unsubscribe,Unsubscribe,0,0,0,0,',
+    expect(lines.slice(0, 11)).toEqual([
+      'Template,tpl',
+      'Campaigns,"c1, c2"',
+      'Version,v1',
+      'Period,2025-01-05 – 2025-01-07 (UTC)',
+      'Machine clicks,"counted (every click, as the seeds count them)"',
+      'Generated,2025-01-09T09:00:00.000Z',
+      '',
+      'Position,Link id,Link,Name,Unique clicks,% of total,CTR,Total clicks,CTOR',
+      '1,L0,https://shop.example/sale?utm_source=mail,Shop the sale,2,66.6667%,66.6667%,2,',
+      '2,L1,https://shop.example/u/{{customer_id}},Your account,0,0%,0%,0,',
+      '3,L2,https://esp.example/unsubscribe,Unsubscribe,1,33.3333%,33.3333%,1,',
     ]);
-    expect(lines).toContain('Unique clicks,1');
-    expect(lines).toContain('Delivered,1');
+    expect(lines).toContain('Unique clicks,3');
+    expect(lines).toContain('Delivered,3');
+    expect(lines).toContain('CTR,100%');
   });
 });

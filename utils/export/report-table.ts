@@ -1,13 +1,22 @@
 /**
- * Pure mapping of a ClickMapReport to the exported table: the panel table's
- * columns (link, name, unique clicks, % of total, CTR) plus total clicks and
- * CTOR, then a totals section. CSV and XLSX writers only serialise this.
+ * Pure mapping of a ClickMapReport to the exported table: a header block
+ * saying what the file holds (template, campaigns, version, period, whether
+ * machine clicks are counted), the link rows (position and link id, so rows
+ * sharing a URL are told apart, then the panel table's columns plus total
+ * clicks and CTOR), then a totals section. CSV and XLSX writers only serialise this.
  */
 import type { ClickMapReport } from '../report/report-types.ts';
 
-export type CellValue = string | number | null;
+/** A rate (a fraction of exact counts), written as a percentage. */
+export interface PercentCell {
+  percent: number;
+}
+
+export type CellValue = string | number | null | PercentCell;
 
 export interface ExportTable {
+  /** Label / value pairs above the table (what the file is about). */
+  header?: [string, CellValue][];
   columns: string[];
   rows: CellValue[][];
   /** Label / value pairs shown under the table. */
@@ -15,6 +24,8 @@ export interface ExportTable {
 }
 
 export const LINK_COLUMNS = [
+  'Position',
+  'Link id',
   'Link',
   'Name',
   'Unique clicks',
@@ -24,19 +35,62 @@ export const LINK_COLUMNS = [
   'CTOR',
 ];
 
-/** Rates are exported as fractions (0.25 = 25%), rounded nowhere: the sheet formats them. */
+const pct = (rate: number | null): CellValue => (rate === null ? null : { percent: rate });
+
+function isoDay(millis: number): string {
+  return new Date(millis).toISOString().slice(0, 10);
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The period: whole UTC days as "2025-01-06 – 2025-01-31 (UTC)" (both days included),
+ * else exact instants with the end excluded; open ends named.
+ */
+export function periodLabel(report: ClickMapReport): string {
+  const { from, to } = report.period;
+  if (from === undefined && to === undefined) return 'all time';
+  const days = (from ?? 0) % DAY_MS === 0 && (to ?? 0) % DAY_MS === 0;
+  const start = from === undefined ? 'the first event' : days ? isoDay(from) : iso(from);
+  if (days) return `${start} – ${to === undefined ? 'now' : isoDay(to - 1)} (UTC)`;
+  return `${start} – ${to === undefined ? 'now' : `${iso(to)} (excluded)`}`;
+}
+
+const iso = (millis: number): string => new Date(millis).toISOString();
+
+export function machineClicksLabel(report: ClickMapReport): string {
+  return report.machineClicksIncluded
+    ? 'counted (every click, as the seeds count them)'
+    : 'excluded (human clicks only)';
+}
+
+/** What the file holds: the header block of the CSV and of the sheet. */
+export function reportHeader(report: ClickMapReport): [string, CellValue][] {
+  return [
+    ['Template', report.templateId],
+    ['Campaigns', report.campaignIds.join(', ')],
+    ['Version', report.versionId ?? 'all versions'],
+    ['Period', periodLabel(report)],
+    ['Machine clicks', machineClicksLabel(report)],
+    ['Generated', iso(report.generatedAt)],
+  ];
+}
+
 export function reportTable(report: ClickMapReport): ExportTable {
   const t = report.totals;
   return {
+    header: reportHeader(report),
     columns: LINK_COLUMNS,
     rows: report.links.map((row) => [
+      row.ordinal === null ? null : row.ordinal + 1,
+      row.linkId,
       row.dynamic && row.finalDomain ? `${row.url} (${row.finalDomain})` : row.url,
       row.name,
       row.uniqueClicks,
-      row.shareOfClicks,
-      row.ctr,
+      pct(row.shareOfClicks),
+      pct(row.ctr),
       row.totalClicks,
-      row.ctor,
+      pct(row.ctor),
     ]),
     totals: [
       ['Sent', t.sent],
@@ -51,12 +105,8 @@ export function reportTable(report: ClickMapReport): ExportTable {
       ['Machine clicks', t.machineClicks],
       ['Unsubscribed', t.unsubscribed],
       ['Complaints', t.complaints],
-      ['CTR', t.ctr],
-      ['CTOR', t.ctor],
+      ['CTR', pct(t.ctr)],
+      ['CTOR', pct(t.ctor)],
     ],
   };
 }
-
-/** Which columns hold rates (formatted as percentages). */
-export const RATE_COLUMNS: ReadonlySet<number> = new Set([3, 4, 6]);
-export const RATE_TOTALS: ReadonlySet<string> = new Set(['CTR', 'CTOR']);

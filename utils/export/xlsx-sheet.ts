@@ -1,36 +1,45 @@
 /**
  * Pure table → write-excel-file sheet data mapping (no I/O), shared by the
  * node writer (Buffer) and the browser writer (Blob). Rates become numbers
- * with a percentage format; headers are bold.
+ * with a percentage format; labels and headers are bold. The header block
+ * (what the file holds) comes first, as in the CSV.
  */
 import type { CellObject, SheetData } from 'write-excel-file/universal';
 import type { CellValue, ExportTable } from './report-table.ts';
-import { RATE_COLUMNS, RATE_TOTALS } from './report-table.ts';
 
 const PERCENT = '0.00%';
 
-function cell(value: CellValue, percent: boolean): CellObject | null {
+function cell(value: CellValue): CellObject | null {
   if (value === null) return null;
-  if (typeof value === 'number')
-    return { type: Number, value, ...(percent ? { format: PERCENT } : {}) };
+  if (typeof value === 'number') return { type: Number, value };
+  if (typeof value === 'object') return { type: Number, value: value.percent, format: PERCENT };
   return { type: String, value };
 }
 
+const labelled = ([label, value]: [string, CellValue]) => [
+  { type: String, value: label, fontWeight: 'bold' } as CellObject,
+  cell(value),
+];
+
 export function tableToSheet(table: ExportTable): SheetData {
-  const header = table.columns.map((title): CellObject => ({
+  const header = (table.header ?? []).map(labelled);
+  const columns = table.columns.map((title): CellObject => ({
     type: String,
     value: title,
     fontWeight: 'bold',
   }));
-  const body = table.rows.map((row) => row.map((value, i) => cell(value, RATE_COLUMNS.has(i))));
-  const totals = table.totals.map(([label, value]) => [
-    { type: String, value: label, fontWeight: 'bold' } as CellObject,
-    cell(value, RATE_TOTALS.has(label)),
-  ]);
-  return [header, ...body, [], ...totals];
+  const body = table.rows.map((row) => row.map(cell));
+  const totals = table.totals.map(labelled);
+  return [...header, ...(header.length > 0 ? [[]] : []), columns, ...body, [], ...totals];
 }
 
 export const SHEET_OPTIONS = {
   sheet: 'Click map',
-  columns: [{ width: 60 }, { width: 30 }, ...Array(5).fill({ width: 14 })],
+  columns: [
+    { width: 14 },
+    { width: 14 },
+    { width: 60 },
+    { width: 30 },
+    ...Array(5).fill({ width: 14 }),
+  ],
 };

@@ -26,13 +26,32 @@ describe('reportToXlsxBuffer', () => {
     const [sheet] = await readXlsxFile(buffer);
     expect(sheet?.sheet).toBe('Click map');
     const rows = sheet?.data ?? [];
-    expect(rows.slice(0, 4)).toEqual([
-      ['Link', 'Name', 'Unique clicks', '% of total', 'CTR', 'Total clicks', 'CTOR'],
-      ['https://shop.example/sale?utm_source=mail', 'Shop the sale', 1, 0.5, 0.5, 1, 1],
-      ['https://shop.example/u/{{customer_id}}', 'Your account', 0, 0, 0, 0, 0],
-      ['https://esp.example/unsubscribe', 'Unsubscribe', 1, 0.5, 0.5, 1, 1],
+    const header = Object.fromEntries(rows.slice(0, 6).map((r) => [r[0], r[1]]));
+    expect(header).toMatchObject({
+      Template: 'tpl',
+      Campaigns: 'c1, c2',
+      Version: 'v1',
+      Period: 'all time',
+      'Machine clicks': 'counted (every click, as the seeds count them)',
+    });
+    const table = rows.findIndex((r) => r[0] === 'Position');
+    expect(rows.slice(table, table + 4)).toEqual([
+      [
+        'Position',
+        'Link id',
+        'Link',
+        'Name',
+        'Unique clicks',
+        '% of total',
+        'CTR',
+        'Total clicks',
+        'CTOR',
+      ],
+      [1, 'L0', 'https://shop.example/sale?utm_source=mail', 'Shop the sale', 1, 0.5, 0.5, 1, 1],
+      [2, 'L1', 'https://shop.example/u/{{customer_id}}', 'Your account', 0, 0, 0, 0, 0],
+      [3, 'L2', 'https://esp.example/unsubscribe', 'Unsubscribe', 1, 0.5, 0.5, 1, 1],
     ]);
-    const totals = Object.fromEntries(rows.slice(5).map((r) => [r[0], r[1]]));
+    const totals = Object.fromEntries(rows.slice(table + 5).map((r) => [r[0], r[1]]));
     expect(totals).toMatchObject({
       Sent: 2,
       Delivered: 2,

@@ -5,6 +5,7 @@
  * sequence when the matched campaign is a step of one.
  */
 import type { MatchRequest } from '../api/index.ts';
+import { belowThresholdReason, boundMatchLinks, MIN_MATCH_CONFIDENCE } from '../api/match-rules.ts';
 import type {
   CampaignChoice,
   PreviewInfo,
@@ -20,10 +21,15 @@ import type { Cached } from './load-types.ts';
 /** Links worth matching on: real destinations, not anchors or unsafe schemes. */
 export function matchRequestOf(preview: PreviewInfo): MatchRequest {
   const links = preview.links.filter((l) => !l.unsafe && l.kind !== 'anchor');
+  // One overlong tracking URL or a page of 2,001 links never costs the whole report.
+  const { hrefs, texts } = boundMatchLinks(
+    links.map((l) => l.href),
+    links.map((l) => l.text),
+  );
   return {
-    hrefs: links.map((l) => l.href),
-    // Placement evidence for per-reader tracking links (bounded like the server's schema).
-    texts: links.map((l) => l.text.slice(0, 300)),
+    hrefs,
+    // Placement evidence for per-reader tracking links.
+    texts: texts ?? [],
     base: preview.base,
     ...(preview.subject ? { subject: preview.subject } : {}),
     ...(preview.sender ? { sender: preview.sender } : {}),
@@ -77,7 +83,15 @@ export async function loadFromClickMapApi(
     return {
       state: 'no-match',
       source: 'clickmap-api',
-      reason: `None of the ${preview.links.length} links of this preview belongs to a template the API knows.`,
+      reason: `No campaign matched this email: none of its ${preview.links.length} links belongs to a template the API knows.`,
+    };
+  }
+  // Whatever server answers: no report on weak evidence (the reference server applies it too).
+  if (match.confidence < MIN_MATCH_CONFIDENCE) {
+    return {
+      state: 'no-match',
+      source: 'clickmap-api',
+      reason: belowThresholdReason(match.confidence),
     };
   }
   const campaigns = await campaignsOf(source, cached, match.templateId);

@@ -137,11 +137,13 @@ describe('Click Map API (reference server, demo data)', () => {
   });
 
   it('says so when no link belongs to a known template', async () => {
-    // A link to anywhere would match the welcome template's whole-URL merge tag ({{action_url}}).
-    expect(await load(settings(), fetchHttp, emailWith(['mailto:sales@nowhere.example']))).toEqual({
+    // The welcome template's whole-URL merge tag ({{action_url}}) is weak evidence: it used
+    // to match any one link, so an unrelated page got that template's report.
+    expect(await load(settings(), fetchHttp, emailWith(['https://attacker.invalid/x']))).toEqual({
       state: 'no-match',
       source: 'clickmap-api',
-      reason: 'None of the 1 links of this preview belongs to a template the API knows.',
+      reason:
+        'No campaign matched this email: none of its 1 links belongs to a template the API knows.',
     });
   });
 

@@ -119,8 +119,10 @@ export function sequenceCaveats(
   signals: readonly CaveatSignal[] = [],
 ): Caveat[] {
   const found = new Map<CaveatId, Set<number>>();
-  for (const s of report.steps)
+  for (const s of report.steps) {
     if (s.singleClicks > s.singleOpens) addCaveat(found, 'clicks-without-opens', s.step);
+    if ((s.bouncePixelOpens ?? 0) > 0) addCaveat(found, 'bounces-with-opens', s.step);
+  }
   for (const signal of signals) {
     if ((signal.clicksWithoutOpens ?? 0) > 0) addCaveat(found, 'clicks-without-opens', signal.step);
     if ((signal.repliesWithoutOpens ?? 0) > 0)

@@ -4,6 +4,7 @@
  * with `add`, then call `finish` once. Uniqueness and machine verdicts are
  * decided over the whole history; only events inside the period are tallied.
  */
+import { isTallied } from './click-rules.ts';
 import { ClickUniqueness } from './click-uniqueness.ts';
 import { compareEvents, inPeriod, messageKey } from './event-order.ts';
 import type { ClickRowRef } from './link-rows.ts';
@@ -11,10 +12,12 @@ import { LinkRowResolver } from './link-rows.ts';
 import type { DetectableClick } from './machine-clicks.ts';
 import { MachineClickDetector } from './machine-clicks.ts';
 import * as M from './message-tally.ts';
-import type { ClickEvent, EmailEvent, Period, UnsubscribeEvent } from './model.ts';
+import type { EmailEvent, Period, UnsubscribeEvent } from './model.ts';
 import type { ReportOptions } from './options.ts';
 import type { ReportCounts, RowTally } from './row-tally.ts';
-import { newRowTally, tallyFinalUrl } from './row-tally.ts';
+import { newRowTally, tallyFinalUrl, tallySource } from './row-tally.ts';
+import type { ClickTarget } from './unsubscribe-clicks.ts';
+import { listUnsubscribeClick } from './unsubscribe-clicks.ts';
 
 interface PendingClick extends DetectableClick {
   tally: M.MessageTally;
@@ -110,19 +113,35 @@ export class ReportAccumulator {
         tally.flags |= period ? M.OPENED | M.EVER_OPENED : M.EVER_OPENED;
         return;
       case 'click':
-        return this.#click(event, key, tally, period);
-      case 'unsubscribe':
+        return this.#click(event, event, key, tally, period);
+      case 'unsubscribe': {
         if (event.method === 'link' && event.linkId) this.#unsubscribeLinkIds.add(event.linkId);
         if (period && !this.#unsubscribed.has(event.recipient))
           this.#unsubscribed.set(event.recipient, event.method);
+        const { campaignId, method, linkId } = event;
+        const press = listUnsubscribeClick(
+          campaignId,
+          method,
+          linkId,
+          this.#options.unsubscribeLinks,
+        );
+        if (press) this.#click(event, press, key, tally, period);
         return;
+      }
       case 'complaint':
         if (period) tally.flags |= M.COMPLAINED;
         return;
     }
   }
 
-  #click(event: ClickEvent, key: string, tally: M.MessageTally, period: boolean): void {
+  /** A click in the body, or a List-Unsubscribe press (`target`: what it clicked). */
+  #click(
+    event: EmailEvent,
+    target: ClickTarget,
+    key: string,
+    tally: M.MessageTally,
+    period: boolean,
+  ): void {
     const pending: PendingClick = {
       messageKey: key,
       rowKey: '',
@@ -130,14 +149,16 @@ export class ReportAccumulator {
       userAgent: event.userAgent,
       machine: null,
       tally,
-      row: this.#resolver.rowOf(event),
+      row: this.#resolver.rowOf(target),
       inPeriod: period,
-      finalUrl: event.finalUrl,
+      finalUrl: target.finalUrl,
     };
     pending.rowKey = pending.row.rowKey;
     // A row is named by its first click in event order (as the server's row_refs), not by the
     // first one a settled burst chain applies: that keeps the name independent of settle order.
-    if (!this.#rows.has(pending.rowKey)) this.#rows.set(pending.rowKey, newRowTally(pending.row));
+    let row = this.#rows.get(pending.rowKey);
+    if (!row) this.#rows.set(pending.rowKey, (row = newRowTally(pending.row)));
+    tallySource(row, pending.row);
     this.#applyClicks(this.#detector.push(pending, tally.referenceAt));
   }
 
@@ -151,15 +172,14 @@ export class ReportAccumulator {
       row.machineClicks++;
       this.#machineClicks++;
     }
-    if (click.machine !== null && !this.#options.includeMachineClicks) return;
+    if (!isTallied(click.machine !== null, this.#options.includeMachineClicks)) return;
     const counted = this.#uniqueness.decide(click.messageKey, click.rowKey, click.at);
     if (!click.inPeriod) return;
     row.totalClicks++;
     this.#totalClicks++;
+    // The message was clicked in the period, whether or not the 24 h rule counted this click.
+    click.tally.flags |= M.CLICKED;
     tallyFinalUrl(row, click.finalUrl, this.#resolver, this.#options.dynamicFinalUrls);
-    if (counted) {
-      row.uniqueClicks++;
-      click.tally.flags |= M.CLICKED;
-    }
+    if (counted) row.uniqueClicks++;
   }
 }

@@ -57,9 +57,9 @@ describe('assembleReport', () => {
         r.isUnsubscribe,
       ]),
     ).toEqual([
-      ['L0', 0, 'Shop the sale', 2, 3, 2 / 3, 2 / 4, 2 / 2, false],
-      ['L1', 1, 'Your account', 0, 0, 0, 0, 0, false],
-      ['L2', 2, 'Unsubscribe', 1, 1, 1 / 3, 1 / 4, 1 / 2, true],
+      ['link:L0', 0, 'Shop the sale', 2, 3, 2 / 3, 2 / 4, 2 / 2, false],
+      ['link:L1', 1, 'Your account', 0, 0, 0, 0, 0, false],
+      ['link:L2', 2, 'Unsubscribe', 1, 1, 1 / 3, 1 / 4, 1 / 2, true],
     ]);
     expect(report.links[1]).toMatchObject({ dynamic: true, finalDomain: null });
     expect(report.links[0]).toMatchObject({
@@ -114,9 +114,9 @@ describe('assembleReport', () => {
       E.click(HOUR, { url: 'https://shop.example/sale?utm_campaign=jan' }),
     ]);
     expect(r.links.map((l) => [l.rowKey, l.linkId, l.name, l.uniqueClicks])).toEqual([
-      ['https://shop.example/sale', 'L0', 'Shop the sale', 1],
-      ['L1', 'L1', 'Your account', 0],
-      ['L2', 'L2', 'Unsubscribe', 0],
+      ['url:https://shop.example/sale', 'L0', 'Shop the sale', 1],
+      ['link:L1', 'L1', 'Your account', 0],
+      ['link:L2', 'L2', 'Unsubscribe', 0],
     ]);
   });
 

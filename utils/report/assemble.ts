@@ -12,6 +12,7 @@ import type {
   ClickMapTotals,
   VersionPeriod,
 } from './report-types.ts';
+import { domainOfRowKey, LIST_UNSUBSCRIBE_ROW, placementRowKey } from './row-keys.ts';
 import type { ReportCounts, RowTally } from './row-tally.ts';
 
 export interface ReportContext {
@@ -110,14 +111,24 @@ function assembleRows(
   }));
 }
 
-/** A URL-keyed row takes a placement's name only when exactly one placement has that URL. */
+/**
+ * The placement that names a row: its own for a placement row; for a
+ * final-domain row, the one placement its clicks came from (by link id); for a
+ * URL row, the placement with that URL when exactly one has it.
+ */
 function placementOf(
   tally: RowTally,
   byLinkId: Map<string, Placement>,
   byKey: Map<string, Placement[]>,
 ): Placement | undefined {
-  if (tally.ref.linkId !== null) return byLinkId.get(tally.ref.linkId);
-  const candidates = byKey.get(tally.ref.rowKey);
+  const ref = tally.ref;
+  if (ref.linkId !== null) return byLinkId.get(ref.linkId);
+  if (ref.rowKey === LIST_UNSUBSCRIBE_ROW) return undefined;
+  if (domainOfRowKey(ref.rowKey) !== null) {
+    const [only, other] = tally.sourceLinkIds;
+    return only !== undefined && other === undefined ? byLinkId.get(only) : undefined;
+  }
+  const candidates = byKey.get(ref.key);
   return candidates?.length === 1 ? candidates[0] : undefined;
 }
 
@@ -141,20 +152,21 @@ function rowFromTally(
   dynamicFinalUrls: number,
 ): RowBase {
   const ref = tally.ref;
-  const domainKeyed = ref.rowKey.startsWith('domain:') && ref.linkId === null;
+  const rowDomain = domainOfRowKey(ref.rowKey);
   const singleDomain = tally.finalDomains.size === 1 ? [...tally.finalDomains][0] : undefined;
+  const press = ref.rowKey === LIST_UNSUBSCRIBE_ROW;
   return {
     rowKey: ref.rowKey,
     linkId: placement?.linkId ?? ref.linkId,
     ordinal: placement?.ordinal ?? null,
     url: placement?.url ?? ref.url,
     key: ref.key,
-    name: placement?.text ?? '',
+    // A press whose unsubscribe link is unknown: the mail client's button (a name, like a link text).
+    name: placement?.text ?? (press ? 'List-Unsubscribe' : ''),
     dynamic: ref.templateDynamic || tally.finalUrls.size >= dynamicFinalUrls,
-    finalDomain: domainKeyed
-      ? ref.rowKey.slice('domain:'.length)
-      : (singleDomain ?? landingDomain(tally)),
+    finalDomain: rowDomain ?? singleDomain ?? landingDomain(tally),
     isUnsubscribe:
+      press ||
       placement?.kind === 'unsubscribe' ||
       (ref.linkId !== null && unsubscribeLinkIds.has(ref.linkId)),
     uniqueClicks: tally.uniqueClicks,
@@ -172,7 +184,7 @@ function landingDomain(tally: RowTally): string | null {
 function rowFromPlacement(placement: Placement, identify: Identify): RowBase {
   const identity = identify(placement.url);
   return {
-    rowKey: placement.linkId,
+    rowKey: placementRowKey(placement.linkId),
     linkId: placement.linkId,
     ordinal: placement.ordinal,
     url: placement.url,

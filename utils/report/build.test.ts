@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { linkIdentity } from '../links/identity.ts';
 import { buildClickMapReport } from './build.ts';
+import { EventIdConflictError } from './event-ids.ts';
+import { compareEvents } from './event-order.ts';
 import type { EmailEvent, Period } from './model.ts';
 import type { ClickMapReport, ClickMapTotals } from './report-types.ts';
 import * as E from './test-events.ts';
@@ -18,6 +20,8 @@ interface Case {
   period?: Period;
   includeMachineClicks?: boolean;
   versionId?: string;
+  /** Human-only view (machine clicks excluded); default: the seed's reading, every click counted. */
+  humanOnly?: boolean;
   /** rowKey → [unique, total, machine], rows with any click only. */
   rows: Record<string, [number, number, number]>;
   totals?: Partial<ClickMapTotals>;
@@ -28,13 +32,13 @@ const cases: Case[] = [
   {
     name: 'exactly 24 h after the counted click counts again',
     events: [...m(), E.click(HOUR, { linkId: 'L0' }), E.click(HOUR + DAY, { linkId: 'L0' })],
-    rows: { L0: [2, 2, 0] },
+    rows: { 'link:L0': [2, 2, 0] },
     totals: { uniqueClicks: 1, totalClicks: 2 },
   },
   {
     name: '24 h minus 1 ms does not count',
     events: [...m(), E.click(HOUR, { linkId: 'L0' }), E.click(HOUR + DAY - 1, { linkId: 'L0' })],
-    rows: { L0: [1, 2, 0] },
+    rows: { 'link:L0': [1, 2, 0] },
   },
   {
     name: 'the window runs from the last COUNTED click',
@@ -44,7 +48,7 @@ const cases: Case[] = [
       E.click(HOUR + 23 * HOUR, { linkId: 'L0' }),
       E.click(HOUR + 46 * HOUR, { linkId: 'L0' }),
     ],
-    rows: { L0: [2, 3, 0] },
+    rows: { 'link:L0': [2, 3, 0] },
   },
   {
     name: 'links are independent',
@@ -53,7 +57,7 @@ const cases: Case[] = [
       E.click(HOUR, { linkId: 'L0' }),
       E.click(HOUR + 60_000, { linkId: 'L2', url: UNSUB }),
     ],
-    rows: { L0: [1, 1, 0], L2: [1, 1, 0] },
+    rows: { 'link:L0': [1, 1, 0], 'link:L2': [1, 1, 0] },
     totals: { uniqueClicks: 1, totalClicks: 2 },
   },
   {
@@ -65,14 +69,16 @@ const cases: Case[] = [
       E.click(DAY + 2 * HOUR, { linkId: 'L0' }),
       E.click(2 * DAY, { linkId: 'L2', url: UNSUB }),
     ],
-    rows: { L0: [0, 1, 0] },
-    totals: { sent: 0, delivered: 0, uniqueClicks: 0, totalClicks: 1 },
+    rows: { 'link:L0': [0, 1, 0] },
+    // Altcraft: "Total unique clicks: unique clicks across the entire message for the selected
+    // period": the message was clicked on day 2, though the 24 h rule did not count that click.
+    totals: { sent: 0, delivered: 0, uniqueClicks: 1, totalClicks: 1 },
   },
   {
     name: 'period start is inclusive',
     period: { from: T0 + HOUR },
     events: [...m(), E.click(HOUR, { linkId: 'L0' })],
-    rows: { L0: [1, 1, 0] },
+    rows: { 'link:L0': [1, 1, 0] },
     totals: { uniqueClicks: 1, sent: 0 },
   },
   {
@@ -83,18 +89,41 @@ const cases: Case[] = [
       E.click(HOUR, { linkId: 'L0' }),
       E.click(HOUR + 60_000, { linkId: 'L0', c: 'c2' }),
     ],
-    rows: { L0: [2, 2, 0] },
+    rows: { 'link:L0': [2, 2, 0] },
     totals: { sent: 2, delivered: 2, uniqueClicks: 2 },
   },
   {
-    name: 'List-Unsubscribe without a click counts as unsubscribed',
+    name: 'a List-Unsubscribe press is a click on the unsubscribe link row, and an unsubscribe',
     events: [...m(), E.unsubscribe(HOUR, 'list-unsubscribe')],
-    rows: {},
+    rows: { 'link:L2': [1, 1, 0] },
     totals: {
       unsubscribed: 1,
       unsubscribedBy: { link: 0, listUnsubscribe: 1, other: 0 },
-      totalClicks: 0,
+      totalClicks: 1,
+      uniqueClicks: 1,
     },
+  },
+  {
+    name: 'a List-Unsubscribe press naming its link counts on that link; 24 h rule with body clicks',
+    events: [
+      ...m(),
+      E.click(HOUR, { linkId: 'L2', url: UNSUB }),
+      E.unsubscribe(2 * HOUR, 'list-unsubscribe', {}, 'L2'),
+    ],
+    rows: { 'link:L2': [1, 2, 0] },
+    totals: { unsubscribed: 1, totalClicks: 2, uniqueClicks: 1 },
+  },
+  {
+    name: 'a List-Unsubscribe press where the version has no unsubscribe link: its own row',
+    events: [...m({ c: 'c3' }), E.unsubscribe(HOUR, 'list-unsubscribe', { c: 'c3' })],
+    rows: { 'list-unsubscribe': [1, 1, 0] },
+    totals: { unsubscribed: 1, totalClicks: 1, uniqueClicks: 1 },
+  },
+  {
+    name: 'a link-method unsubscribe is no click by itself (its click event is)',
+    events: [...m(), E.unsubscribe(HOUR, 'link', {}, 'L2'), E.unsubscribe(HOUR, 'other')],
+    rows: {},
+    totals: { unsubscribed: 1, totalClicks: 0 },
   },
   {
     name: 'unsubscribe link is a row; its unsubscribe counts once per recipient',
@@ -105,7 +134,7 @@ const cases: Case[] = [
       E.unsubscribe(HOUR, 'link', {}, 'L2'),
       E.unsubscribe(2 * HOUR, 'other', { c: 'c2' }),
     ],
-    rows: { L2: [1, 1, 0] },
+    rows: { 'link:L2': [1, 1, 0] },
     totals: { unsubscribed: 1, unsubscribedBy: { link: 1, listUnsubscribe: 0, other: 0 } },
   },
   {
@@ -123,54 +152,64 @@ const cases: Case[] = [
   {
     name: 'click without open: a click-implied open',
     events: [...m(), E.click(HOUR, { linkId: 'L0' })],
-    rows: { L0: [1, 1, 0] },
+    rows: { 'link:L0': [1, 1, 0] },
     totals: { uniqueOpens: 0, clickImpliedOpens: 1, ctor: null, ctr: 1 },
   },
   {
     name: 'an open at any time means images were not blocked',
     period: { from: T0, to: T0 + DAY },
     events: [...m(), E.click(HOUR, { linkId: 'L0' }), E.open(3 * DAY)],
-    rows: { L0: [1, 1, 0] },
+    rows: { 'link:L0': [1, 1, 0] },
     totals: { uniqueOpens: 0, clickImpliedOpens: 0 },
   },
   {
-    name: 'scanner user agent: flagged and excluded',
+    name: 'scanner user agent: counted by default, and shown as machine clicks',
     events: [...m(), E.click(HOUR, { linkId: 'L0', ua: SCANNER })],
-    rows: { L0: [0, 0, 1] },
+    rows: { 'link:L0': [1, 1, 1] },
+    totals: { machineClicks: 1, uniqueClicks: 1, totalClicks: 1, clickImpliedOpens: 1 },
+  },
+  {
+    name: 'scanner user agent: flagged and excluded in the human-only view',
+    humanOnly: true,
+    events: [...m(), E.click(HOUR, { linkId: 'L0', ua: SCANNER })],
+    rows: { 'link:L0': [0, 0, 1] },
     totals: { machineClicks: 1, uniqueClicks: 0, totalClicks: 0, clickImpliedOpens: 0 },
   },
   {
     name: 'scanner user agent: included on request',
     includeMachineClicks: true,
     events: [...m(), E.click(HOUR, { linkId: 'L0', ua: SCANNER })],
-    rows: { L0: [1, 1, 1] },
+    rows: { 'link:L0': [1, 1, 1] },
     totals: { machineClicks: 1, uniqueClicks: 1, totalClicks: 1 },
   },
   {
     name: 'a click 9.999 s after delivery is a machine click; 10 s is human',
+    humanOnly: true,
     events: [
       ...m(),
       ...m({ r: 'bob' }),
       E.click(9_999, { linkId: 'L0' }),
       E.click(10_000, { linkId: 'L0', r: 'bob' }),
     ],
-    rows: { L0: [1, 1, 1] },
+    rows: { 'link:L0': [1, 1, 1] },
   },
   {
     name: 'no delivery: the reference is the sending time',
+    humanOnly: true,
     events: [E.sent(0), E.click(5_000, { linkId: 'L0' })],
-    rows: { L0: [0, 0, 1] },
+    rows: { 'link:L0': [0, 0, 1] },
     totals: { delivered: null },
   },
   {
     name: 'burst: 3 distinct links within 2 s gaps are all machine clicks',
+    humanOnly: true,
     events: [
       ...m(),
       E.click(HOUR, { linkId: 'L0' }),
       E.click(HOUR + 2_000, { linkId: 'L1', url: DYNAMIC }),
       E.click(HOUR + 3_000, { linkId: 'L2', url: UNSUB }),
     ],
-    rows: { L0: [0, 0, 1], L1: [0, 0, 1], L2: [0, 0, 1] },
+    rows: { 'link:L0': [0, 0, 1], 'domain:shop.example': [0, 0, 1], 'link:L2': [0, 0, 1] },
     totals: { machineClicks: 3, uniqueClicks: 0 },
   },
   {
@@ -181,7 +220,7 @@ const cases: Case[] = [
       E.click(HOUR + 2_001, { linkId: 'L1', url: DYNAMIC }),
       E.click(HOUR + 3_000, { linkId: 'L2', url: UNSUB }),
     ],
-    rows: { L0: [1, 1, 0], L1: [1, 1, 0], L2: [1, 1, 0] },
+    rows: { 'link:L0': [1, 1, 0], 'domain:shop.example': [1, 1, 0], 'link:L2': [1, 1, 0] },
   },
   {
     name: 'repeated clicks on one link are no burst',
@@ -191,16 +230,17 @@ const cases: Case[] = [
       E.click(HOUR + 500, { linkId: 'L0' }),
       E.click(HOUR + 900, { linkId: 'L0' }),
     ],
-    rows: { L0: [1, 3, 0] },
+    rows: { 'link:L0': [1, 3, 0] },
   },
   {
     name: 'a machine click does not start the 24 h window',
+    humanOnly: true,
     events: [
       ...m(),
       E.click(HOUR, { linkId: 'L0', ua: SCANNER }),
       E.click(2 * HOUR, { linkId: 'L0' }),
     ],
-    rows: { L0: [1, 1, 1] },
+    rows: { 'link:L0': [1, 1, 1] },
   },
   {
     name: 'dynamic {{…}} link without linkId: counted by final domain',
@@ -215,12 +255,32 @@ const cases: Case[] = [
     rows: { 'domain:shop.example': [2, 2, 0], 'domain:partner.example': [1, 1, 0] },
   },
   {
+    name: 'dynamic link WITH a placement linkId: still counted by final domain',
+    events: [
+      ...m(),
+      ...m({ r: 'bob' }),
+      E.click(HOUR, { linkId: 'L1', url: DYNAMIC, finalUrl: 'https://shop.example/u/1' }),
+      E.click(HOUR, { linkId: 'L1', url: DYNAMIC, finalUrl: 'https://partner.example/', r: 'bob' }),
+    ],
+    rows: { 'domain:shop.example': [1, 1, 0], 'domain:partner.example': [1, 1, 0] },
+  },
+  {
+    name: 'a link id that looks like a row key does not merge with that row',
+    events: [
+      ...m(),
+      ...m({ r: 'bob' }),
+      E.click(HOUR, { linkId: 'domain:shop.example', url: 'https://a.example/' }),
+      E.click(HOUR, { url: DYNAMIC, finalUrl: 'https://shop.example/u/2', r: 'bob' }),
+    ],
+    rows: { 'link:domain:shop.example': [1, 1, 0], 'domain:shop.example': [1, 1, 0] },
+  },
+  {
     name: 'URL without linkId: keyed by link identity (tracking params dropped)',
     events: [
       ...m(),
       E.click(HOUR, { url: 'https://shop.example/sale?utm_source=x&utm_medium=email' }),
     ],
-    rows: { [SALE_KEY]: [1, 1, 0] },
+    rows: { [`url:${SALE_KEY}`]: [1, 1, 0] },
   },
   {
     name: 'a re-delivered event id is applied once',
@@ -228,7 +288,7 @@ const cases: Case[] = [
       const c = E.click(HOUR, { linkId: 'L0' });
       return [...m(), c, { ...c }, { ...c }];
     })(),
-    rows: { L0: [1, 1, 0] },
+    rows: { 'link:L0': [1, 1, 0] },
     totals: { totalClicks: 1 },
   },
   {
@@ -253,7 +313,7 @@ const cases: Case[] = [
       E.click(HOUR, { linkId: 'L0', c: 'c3' }),
       E.click(2 * HOUR, { linkId: 'L0', c: 'c3' }),
     ],
-    rows: { L0: [1, 2, 0] },
+    rows: { 'link:L0': [1, 2, 0] },
     totals: { sent: 1 },
   },
 ];
@@ -277,7 +337,11 @@ const build = (c: Case, events = c.events): ClickMapReport =>
       period: c.period,
       versionId: c.versionId,
     },
-    { includeMachineClicks: c.includeMachineClicks ?? false },
+    c.humanOnly
+      ? { includeMachineClicks: false }
+      : c.includeMachineClicks
+        ? { includeMachineClicks: true }
+        : {},
   );
 
 describe('buildClickMapReport rules', () => {
@@ -290,6 +354,54 @@ describe('buildClickMapReport rules', () => {
   it.each(cases)('unsorted input gives the same report: $name', (c) => {
     const reversed = [...c.events].reverse();
     expect(build(c, reversed)).toEqual(build(c));
+  });
+
+  it('names a final-domain row after the one personalised placement its clicks came from', () => {
+    const report = build({
+      name: 'named',
+      events: [
+        ...m(),
+        E.click(HOUR, { linkId: 'L1', url: DYNAMIC, finalUrl: 'https://partner.example/' }),
+      ],
+      rows: {},
+    });
+    const row = report.links.find((r) => r.rowKey === 'domain:partner.example');
+    expect(row).toMatchObject({ linkId: 'L1', name: 'Your account', ordinal: 1 });
+    expect(row?.finalDomain).toBe('partner.example');
+    // The placement is covered by its final-domain row: no empty row for it.
+    expect(report.links.filter((r) => r.linkId === 'L1')).toHaveLength(1);
+  });
+
+  it('names the row of a press without a known link "List-Unsubscribe", an unsubscribe row', () => {
+    const report = build({
+      name: 'press',
+      events: [...m({ c: 'c3' }), E.unsubscribe(HOUR, 'list-unsubscribe', { c: 'c3' })],
+      rows: {},
+    });
+    expect(report.links.find((r) => r.rowKey === 'list-unsubscribe')).toMatchObject({
+      name: 'List-Unsubscribe',
+      isUnsubscribe: true,
+      uniqueClicks: 1,
+    });
+  });
+
+  it('refuses an event id reused with different content, listing the ids', () => {
+    const first = E.click(HOUR, { linkId: 'L0' });
+    const reused = { ...first, recipient: 'bob' };
+    const events = [...m(), ...m({ r: 'bob' }), first, reused];
+    expect(() => build({ name: 'reuse', events, rows: {} })).toThrow(EventIdConflictError);
+    expect(() => build({ name: 'reuse', events, rows: {} })).toThrow(JSON.stringify(first.id));
+    const sorted = [...events].sort(compareEvents);
+    expect(() =>
+      buildClickMapReport(
+        { templateId: 'tpl', versions: E.versions, campaigns: E.campaigns, events: sorted },
+        { assumeSorted: true },
+      ),
+    ).toThrow(EventIdConflictError);
+    // The same content again (also with its fields in another order) is a no-op.
+    const { id, ...rest } = first;
+    const again = build({ name: 'again', events: [...m(), first, { ...rest, id }], rows: {} });
+    expect(again.totals.totalClicks).toBe(1);
   });
 
   it('assumeSorted refuses out-of-order events instead of miscounting', () => {

@@ -7,6 +7,7 @@
  * chains visited in the order they were opened) or at `flush`; its clicks are
  * then handed to `apply` in time order.
  */
+import { isMachineBurst } from './click-rules.ts';
 import type { MessageStore } from './message-store.ts';
 import { CHAIN_HEAD, CHAIN_LAST_AT, CHAIN_TAIL, STRIDE } from './message-store.ts';
 import type { MachineClickRules } from './options.ts';
@@ -35,6 +36,7 @@ export class ClickChains {
   readonly #rowOfRef: () => Int32Array;
   readonly #gap: number;
   readonly #distinct: number;
+  readonly #rules: MachineClickRules;
   readonly #apply: ApplyClick;
   /** Scratch for #isBurst: the distinct rows met so far (never more than burstDistinctLinks). */
   readonly #seenRows: Int32Array;
@@ -48,6 +50,7 @@ export class ClickChains {
     this.#messages = messages;
     this.#gap = rules.burstGapMs;
     this.#distinct = rules.burstDistinctLinks;
+    this.#rules = rules;
     this.#rowOfRef = rowOfRef;
     this.#apply = apply;
     this.#seenRows = new Int32Array(Math.max(rules.burstDistinctLinks, 0));
@@ -132,7 +135,7 @@ export class ClickChains {
   /** True when the chain touches at least `burstDistinctLinks` distinct rows. */
   #isBurst(head: number): boolean {
     const needed = this.#distinct;
-    if (needed <= 0) return true;
+    if (isMachineBurst(0, this.#rules)) return true;
     if (needed > 1 && this.#next[head - 1] === 0) return false; // a lone click: the usual case
     const rowOfRef = this.#rowOfRef();
     const seen = this.#seenRows;
@@ -143,7 +146,7 @@ export class ClickChains {
       for (let k = 0; k < distinct && !known; k++) known = seen[k] === row;
       if (known) continue;
       seen[distinct++] = row;
-      if (distinct >= needed) return true;
+      if (isMachineBurst(distinct, this.#rules)) return true;
     }
     return false;
   }

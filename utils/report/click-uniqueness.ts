@@ -1,5 +1,5 @@
 /**
- * The 24 h uniqueness rule as explicit keyed state, usable event by event.
+ * The 24 h uniqueness rule (click-rules.ts) as explicit keyed state, usable event by event.
  *
  * State per (message × link row): the time of the last COUNTED click. A click
  * counts when there is none yet, or when it is at least `windowMs` after the
@@ -7,6 +7,7 @@
  * the window, so a recipient clicking every hour is counted once a day, not once.
  * Clicks of one key must be presented in time order (see event-order.ts).
  */
+import { countsAgain } from './click-rules.ts';
 import type { Millis } from './model.ts';
 import { DAY_MS } from './options.ts';
 
@@ -22,7 +23,7 @@ export class ClickUniqueness {
   decide(messageKey: string, rowKey: string, at: Millis): boolean {
     const key = `${messageKey}\u0001${rowKey}`;
     const last = this.#lastCounted.get(key);
-    if (last !== undefined && at - last < this.windowMs) return false;
+    if (!countsAgain(last, at, this.windowMs)) return false;
     this.#lastCounted.set(key, at);
     return true;
   }

@@ -40,7 +40,7 @@ describe('buildClickMapReportColumnar', () => {
   it('keeps the 24 h state of rows past the inline ones (6 rows of one message)', () => {
     const rows = rowsOf(toEventColumns(sixRows()));
     expect(rows).toEqual(
-      Object.fromEntries(['L0', 'L1', 'L2', 'L3', 'L4', 'L5'].map((k) => [k, [2, 3, 0]])),
+      Object.fromEntries(['L0', 'L1', 'L2', 'L3', 'L4', 'L5'].map((k) => [`link:${k}`, [2, 3, 0]])),
     );
   });
 

@@ -7,7 +7,7 @@
  * out-of-order row throws instead.
  */
 import type { BuildOptions, ClickMapInput } from './build.ts';
-import { assembleClickMap, selectedCampaignIds } from './build.ts';
+import { assembleClickMap, resolveInputOptions, selectedCampaignIds } from './build.ts';
 import type { EventColumns } from './event-columns.ts';
 import { BOUNCE_HARD, compareRows, UNSUBSCRIBE_METHODS } from './event-columns.ts';
 import { ColumnLinks } from './column-links.ts';
@@ -15,7 +15,6 @@ import { FastCounter } from './fast-counter.ts';
 import { MessageIndex } from './message-index.ts';
 import type { Period } from './model.ts';
 import type { ReportOptions } from './options.ts';
-import { resolveOptions } from './options.ts';
 import type { LocalNumbering, RecipientPart } from './partition.ts';
 import { localNumbering, ownNumber, WHOLE_LOG } from './partition.ts';
 import { repeatsIds, selectRows } from './row-selection.ts';
@@ -33,7 +32,7 @@ export function buildClickMapReportColumnar(
   input: ColumnarInput,
   options: Partial<BuildOptions> = {},
 ): ClickMapReport {
-  const resolved = resolveOptions(options);
+  const resolved = resolveInputOptions(input, options);
   const campaignIds = selectedCampaignIds(input);
   const counts = countColumns(
     input.columns,
@@ -66,7 +65,7 @@ export function countColumns(
     recipients,
     columns.count,
   );
-  const links = new ColumnLinks(columns, counter);
+  const links = new ColumnLinks(columns, counter, options.unsubscribeLinks);
   const { type, at, campaign, recipient, detail, id } = columns;
   const local = localNumbering(part);
   const count = order === null ? columns.count : order.length;
@@ -104,9 +103,13 @@ export function countColumns(
       case 4:
         counter.click(m, t, links.refOf(i), links.isScanner(i), links.finalUrlOf(i), i);
         break;
-      case 5:
-        counter.unsubscribe(t, recipient[i]!, unsubscribeMethod(detail[i]!), links.linkIdOf(i));
+      case 5: {
+        const method = unsubscribeMethod(detail[i]!);
+        counter.unsubscribe(t, recipient[i]!, method, links.linkIdOf(i));
+        const press = links.pressRefOf(i, method);
+        if (press >= 0) counter.click(m, t, press, links.isScanner(i), undefined, i);
         break;
+      }
       case 6:
         counter.complaint(m, t);
         break;

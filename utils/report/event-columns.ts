@@ -7,6 +7,7 @@
  * only ever compared, so they need no table). An index with no table entry
  * (e.g. -1 in an Int32Array, or any index past the table) means "absent".
  */
+import { EventIdLedger } from './event-ids.ts';
 import type { EmailEvent, EmailEventType } from './model.ts';
 
 /** Type codes are the processing rank of compareEvents (ties at one millisecond). */
@@ -62,8 +63,16 @@ export interface EventColumns {
   id?: Float64Array;
 }
 
-/** Interns EmailEvent objects into columns (ids numbered in string order, as compareEvents orders them). */
+/**
+ * Interns EmailEvent objects into columns (ids numbered in string order, as
+ * compareEvents orders them). Applies the event-id rule (event-ids.ts): a
+ * repeated id with other content throws EventIdConflictError; a re-delivery
+ * stays a repeated (message, at, id) row, applied once by the engine.
+ */
 export function toEventColumns(events: readonly EmailEvent[]): EventColumns {
+  const ledger = new EventIdLedger();
+  for (const event of events) ledger.admit(event);
+  ledger.check();
   const n = events.length;
   const tables = { campaigns: new Interner(), recipients: new Interner(), links: new Interner() };
   const userAgents = new Interner();

@@ -9,12 +9,15 @@ import { FastCounter } from './fast-counter.ts';
 import type { EmailEvent, Period } from './model.ts';
 import type { ReportOptions } from './options.ts';
 import type { ReportCounts } from './row-tally.ts';
+import type { UnsubscribeLinks } from './unsubscribe-clicks.ts';
+import { listUnsubscribeClick } from './unsubscribe-clicks.ts';
 
 export class EventFeed {
   readonly #counter: FastCounter;
   /** campaignId → recipient → message index; only selected campaigns. */
   readonly #messagesByCampaign = new Map<string, Map<string, number>>();
   readonly #checkOrder: boolean;
+  readonly #unsubscribeLinks: UnsubscribeLinks;
   #last: EmailEvent | undefined;
 
   constructor(
@@ -26,6 +29,7 @@ export class EventFeed {
     this.#counter = new FastCounter(period, options);
     for (const id of campaignIds) this.#messagesByCampaign.set(id, new Map());
     this.#checkOrder = checkOrder;
+    this.#unsubscribeLinks = options.unsubscribeLinks;
   }
 
   /** True when the event belongs to a selected campaign. */
@@ -66,9 +70,16 @@ export class EventFeed {
         counter.click(m, at, ref, scanner, event.finalUrl);
         break;
       }
-      case 'unsubscribe':
+      case 'unsubscribe': {
         counter.unsubscribe(at, event.recipient, event.method, event.linkId);
+        const { campaignId, method, linkId } = event;
+        const press = listUnsubscribeClick(campaignId, method, linkId, this.#unsubscribeLinks);
+        if (press) {
+          const ref = counter.rows.refOf(press.linkId, press.url, undefined, true);
+          counter.click(m, at, ref, counter.isScannerUserAgent(event.userAgent), undefined);
+        }
         break;
+      }
       case 'complaint':
         counter.complaint(m, at);
         break;

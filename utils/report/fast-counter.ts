@@ -7,6 +7,7 @@
  */
 import { SWEEP_EVERY } from './accumulator.ts';
 import { ClickChains, IN_PERIOD, MACHINE } from './click-chains.ts';
+import { arrivalMachineReason, countsAgain, isTallied } from './click-rules.ts';
 import { MachineClickDetector } from './machine-clicks.ts';
 import type { EventId } from './message-store.ts';
 import {
@@ -19,11 +20,11 @@ import {
 } from './message-store.ts';
 import * as M from './message-tally.ts';
 import type { Millis, Period, UnsubscribeEvent } from './model.ts';
-import type { ReportOptions } from './options.ts';
+import type { MachineClickRules, ReportOptions } from './options.ts';
 import { PairTable } from './pair-table.ts';
 import { RowRegistry } from './row-registry.ts';
 import type { ReportCounts, RowTally } from './row-tally.ts';
-import { newRowTally, tallyFinalUrl } from './row-tally.ts';
+import { newRowTally, tallyFinalUrl, tallySource } from './row-tally.ts';
 
 export type UnsubscribeMethod = UnsubscribeEvent['method'];
 
@@ -42,7 +43,7 @@ export class FastCounter {
   readonly #from: number;
   readonly #to: number;
   readonly #windowMs: number;
-  readonly #nearDeliveryMs: number;
+  readonly #rules: MachineClickRules;
   readonly #includeMachine: boolean;
   readonly #dynamicFinalUrls: number;
   #seen = 0;
@@ -54,7 +55,7 @@ export class FastCounter {
     this.#from = period.from ?? Number.NEGATIVE_INFINITY;
     this.#to = period.to ?? Number.POSITIVE_INFINITY;
     this.#windowMs = options.uniquenessWindowMs;
-    this.#nearDeliveryMs = options.machine.nearDeliveryMs;
+    this.#rules = options.machine;
     this.#includeMachine = options.includeMachineClicks;
     this.#dynamicFinalUrls = options.dynamicFinalUrls;
     this.#detector = new MachineClickDetector(options.machine);
@@ -134,7 +135,7 @@ export class FastCounter {
     let bits = this.inPeriod(at) ? IN_PERIOD : 0;
     // NaN reference (none known yet) compares false: not near delivery.
     const referenceAt = this.messages.records[m * STRIDE + REFERENCE_AT]!;
-    if (scanner || at - referenceAt < this.#nearDeliveryMs) bits |= MACHINE;
+    if (arrivalMachineReason(scanner, at, referenceAt, this.#rules) !== null) bits |= MACHINE;
     this.#chains.push(m, at, ref, bits, finalUrl);
   }
 
@@ -171,26 +172,29 @@ export class FastCounter {
       tally.machineClicks++;
       this.#machineClicks++;
     }
-    if (machine && !this.#includeMachine) return;
+    if (!isTallied(machine, this.#includeMachine)) return;
     const counted = this.#decide(m, row, chains.at[slot]!);
     if (!inPeriod) return;
     tally.totalClicks++;
     this.#totalClicks++;
+    // The message was clicked in the period, whether or not the 24 h rule counted this click.
+    this.#setFlags(m, M.CLICKED);
     const finalUrl = chains.finalUrl[slot];
     if (finalUrl) tallyFinalUrl(tally, finalUrl, this.rows.resolver, this.#dynamicFinalUrls);
-    if (counted) {
-      tally.uniqueClicks++;
-      this.#setFlags(m, M.CLICKED);
-    }
+    if (counted) tally.uniqueClicks++;
   }
 
   /** A row is named by its first click in event order (as the server's row_refs), whatever the settle order. */
   #ensureTally(ref: number, eventRow: number | undefined): void {
     const row = this.rows.rowOfRef[ref]!;
-    if (this.#tallies[row] !== undefined) return;
-    const tally = (this.#tallies[row] = newRowTally(this.rows.refs[ref]!));
-    if (eventRow !== undefined) tally.firstRow = eventRow;
-    this.#tallyOrder.push(tally);
+    const rowRef = this.rows.refs[ref]!;
+    let tally = this.#tallies[row];
+    if (tally === undefined) {
+      tally = this.#tallies[row] = newRowTally(rowRef);
+      if (eventRow !== undefined) tally.firstRow = eventRow;
+      this.#tallyOrder.push(tally);
+    }
+    if (rowRef.sourceLinkId !== null && rowRef.linkId === null) tallySource(tally, rowRef);
   }
 
   #setFlags(m: number, flags: number): void {
@@ -205,7 +209,7 @@ export class FastCounter {
     for (let k = m * STRIDE + INLINE_ROWS_AT; k < end; k += 2) {
       const stored = r[k]!;
       if (stored === row + 1) {
-        if (at - r[k + 1]! < this.#windowMs) return false;
+        if (!countsAgain(r[k + 1]!, at, this.#windowMs)) return false;
         r[k + 1] = at;
         return true;
       }
@@ -221,7 +225,7 @@ export class FastCounter {
       table.insertAt(~slot, m, row, at);
       return true;
     }
-    if (at - table.value(slot) < this.#windowMs) return false;
+    if (!countsAgain(table.value(slot), at, this.#windowMs)) return false;
     table.setValue(slot, at);
     return true;
   }

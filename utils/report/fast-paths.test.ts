@@ -9,12 +9,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ReportAccumulator } from './accumulator.ts';
-import { assembleClickMap, buildClickMapReport, selectedCampaignIds } from './build.ts';
+import {
+  assembleClickMap,
+  buildClickMapReport,
+  resolveInputOptions,
+  selectedCampaignIds,
+} from './build.ts';
 import { buildClickMapReportColumnar, countColumns } from './columnar.ts';
 import { toEventColumns } from './event-columns.ts';
 import { sortEvents } from './event-order.ts';
 import type { Campaign, EmailEvent, Period, TemplateVersion } from './model.ts';
-import { resolveOptions } from './options.ts';
 import { mergeRecipientParts, recipientParts } from './partition.ts';
 import type { ClickMapReport } from './report-types.ts';
 
@@ -118,7 +122,7 @@ interface Settings {
 /** The previous engine: ReportAccumulator over sorted events. */
 function accumulatorReport(events: EmailEvent[], period: Period, s: Settings): ClickMapReport {
   const input = { templateId: 't', versions, campaigns, versionId: s.versionId, period };
-  const resolved = resolveOptions(s);
+  const resolved = resolveInputOptions(input, s);
   const ids = selectedCampaignIds(input);
   const accumulator = new ReportAccumulator(ids, period, resolved);
   for (const event of sortEvents(events)) accumulator.add(event);
@@ -179,7 +183,7 @@ describe('fast paths vs ReportAccumulator', () => {
           const input = { templateId: 't', versions, campaigns, versionId: s.versionId, period };
           const columns = toEventColumns(sorted ? sortEvents(log) : log);
           const ids = selectedCampaignIds(input);
-          const resolved = resolveOptions(s);
+          const resolved = resolveInputOptions(input, s);
           const parts = recipientParts(of).map((part) =>
             countColumns(columns, ids, period, resolved, sorted, part),
           );

@@ -1,17 +1,19 @@
 /**
- * Which report row a click belongs to. Rows are keyed by the placement id
- * (linkId) when the event has one, else by the link identity of the authored
- * URL (utils/links/identity.ts, the same normaliser the page uses). A
- * personalised URL without a linkId (merge tags) is counted by its FINAL
- * domain: row key `domain:<final host>`.
+ * Which report row a click belongs to: the rule is row-keys.ts; this resolves
+ * a click's URLs through the link normaliser (utils/links/identity.ts, the
+ * same the page uses) with bounded memos.
  */
 import type { LinkIdentity } from '../links/identity.ts';
-import type { ClickEvent } from './model.ts';
 import type { Identify } from './options.ts';
+import { rowKeyOf } from './row-keys.ts';
+import type { ClickTarget } from './unsubscribe-clicks.ts';
 
 export interface ClickRowRef {
   rowKey: string;
+  /** The row's placement id (null for final-domain and URL rows). */
   linkId: string | null;
+  /** The click's own link id, also when its row is a final domain (names such a row). */
+  sourceLinkId: string | null;
   /** URL as authored (from the event). */
   url: string;
   /** Identity key of the authored URL. */
@@ -34,22 +36,17 @@ export class LinkRowResolver {
     this.#identify = identify;
   }
 
-  rowOf(click: Pick<ClickEvent, 'linkId' | 'url' | 'finalUrl'>): ClickRowRef {
+  rowOf(click: ClickTarget): ClickRowRef {
     const identity = this.identity(click.url);
-    const base = {
+    const finalDomain = identity.dynamic ? this.finalDomain(click.finalUrl) : null;
+    return {
+      ...rowKeyOf(click.linkId, identity, finalDomain, click.listUnsubscribe),
+      sourceLinkId: click.linkId || null,
       url: click.url,
       key: identity.key,
       domain: identity.domain,
       templateDynamic: identity.dynamic,
     };
-    if (click.linkId !== undefined && click.linkId !== '') {
-      return { rowKey: click.linkId, linkId: click.linkId, ...base };
-    }
-    if (identity.dynamic) {
-      const domain = this.finalDomain(click.finalUrl) ?? identity.domain;
-      return { rowKey: domain ? `domain:${domain}` : identity.key, linkId: null, ...base };
-    }
-    return { rowKey: identity.key, linkId: null, ...base };
   }
 
   identity(href: string): LinkIdentity {

@@ -13,10 +13,12 @@
  *   has moved past it (`settleBefore`) or at `flush()`.
  * Clicks of one message must be pushed in time order.
  */
+import type { MachineReason } from './click-rules.ts';
+import { arrivalMachineReason, isMachineBurst } from './click-rules.ts';
 import type { Millis } from './model.ts';
 import type { MachineClickRules } from './options.ts';
 
-export type MachineReason = 'scanner-user-agent' | 'near-delivery' | 'burst';
+export type { MachineReason } from './click-rules.ts';
 
 export interface DetectableClick {
   messageKey: string;
@@ -45,7 +47,8 @@ export class MachineClickDetector<C extends DetectableClick> {
    * time) known so far. Returns the clicks whose verdict became final, in order.
    */
   push(click: C, referenceAt: Millis | undefined): C[] {
-    click.machine = this.#instantReason(click, referenceAt);
+    const scanner = this.isScannerUserAgent(click.userAgent);
+    click.machine = arrivalMachineReason(scanner, click.at, referenceAt, this.rules);
     const chain = this.#open.get(click.messageKey);
     if (chain && click.at - chain.lastAt <= this.rules.burstGapMs) {
       chain.clicks.push(click);
@@ -88,17 +91,10 @@ export class MachineClickDetector<C extends DetectableClick> {
     return verdict;
   }
 
-  #instantReason(click: C, referenceAt: Millis | undefined): MachineReason | null {
-    if (this.isScannerUserAgent(click.userAgent)) return 'scanner-user-agent';
-    if (referenceAt !== undefined && click.at - referenceAt < this.rules.nearDeliveryMs)
-      return 'near-delivery';
-    return null;
-  }
-
   #settle(chain: Chain<C>): C[] {
-    if (chain.clicks.length >= this.rules.burstDistinctLinks) {
+    if (isMachineBurst(chain.clicks.length, this.rules)) {
       const rows = new Set(chain.clicks.map((c) => c.rowKey));
-      if (rows.size >= this.rules.burstDistinctLinks) {
+      if (isMachineBurst(rows.size, this.rules)) {
         for (const c of chain.clicks) c.machine ??= 'burst';
       }
     }

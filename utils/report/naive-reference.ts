@@ -5,8 +5,18 @@
  * use it for real data.
  */
 import { linkIdentity } from '../links/identity.ts';
-import type { ClickEvent, EmailEvent, Period } from './model.ts';
+import type { EmailEvent, Period } from './model.ts';
 import type { MachineClickRules } from './options.ts';
+
+/** A click in the body, or a List-Unsubscribe press (which Altcraft counts as a click). */
+interface NaiveClick {
+  at: number;
+  linkId?: string;
+  url: string;
+  finalUrl?: string;
+  userAgent?: string;
+  press: boolean;
+}
 
 export interface NaiveRow {
   unique: number;
@@ -38,14 +48,27 @@ function within(at: number, period: Period): boolean {
   return true;
 }
 
-function naiveRowKey(click: ClickEvent): string {
-  if (click.linkId) return click.linkId;
+function naiveRowKey(click: NaiveClick): string {
   const identity = linkIdentity(click.url);
-  if (!identity.dynamic) return identity.key;
-  let domain: string | null = null;
-  if (click.finalUrl) domain = linkIdentity(click.finalUrl).domain;
-  if (domain === null) domain = identity.domain;
-  return domain === null ? identity.key : 'domain:' + domain;
+  if (identity.dynamic) {
+    let domain: string | null = null;
+    if (click.finalUrl) domain = linkIdentity(click.finalUrl).domain;
+    if (domain === null) domain = identity.domain;
+    if (domain !== null) return 'domain:' + domain;
+  }
+  if (click.linkId) return 'link:' + click.linkId;
+  if (click.press) return 'list-unsubscribe';
+  return 'url:' + identity.key;
+}
+
+function sameContent(a: EmailEvent, b: EmailEvent): boolean {
+  const fields = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const f of fields) {
+    const x = (a as unknown as Record<string, unknown>)[f];
+    const y = (b as unknown as Record<string, unknown>)[f];
+    if (x !== y) return false;
+  }
+  return true;
 }
 
 export function naiveReport(
@@ -55,13 +78,21 @@ export function naiveReport(
   rules: MachineClickRules,
   includeMachine: boolean,
   windowMs: number,
+  /** campaignId → its unsubscribe placement. */
+  unsubscribeLinks: Record<string, { linkId: string; url: string }> = {},
 ): NaiveResult {
   const events: EmailEvent[] = [];
+  const everyId: EmailEvent[] = [];
   for (const e of allEvents) {
-    if (!campaignIds.includes(e.campaignId)) continue;
     let duplicate = false;
-    for (const kept of events) if (kept.id === e.id) duplicate = true;
-    if (!duplicate) events.push(e);
+    for (const kept of everyId) {
+      if (kept.id !== e.id) continue;
+      duplicate = true;
+      if (!sameContent(kept, e)) throw new Error('event id reused with different content: ' + e.id);
+    }
+    if (duplicate) continue;
+    everyId.push(e);
+    if (campaignIds.includes(e.campaignId)) events.push(e);
   }
   events.sort((a, b) => {
     if (a.at !== b.at) return a.at - b.at;
@@ -107,7 +138,24 @@ export function naiveReport(
       if (bounced) r.bouncePixelOpens++;
       else r.uniqueOpens++;
     }
-    const clicks = mine.filter((e): e is ClickEvent => e.type === 'click');
+    const clicks: NaiveClick[] = [];
+    for (const e of mine) {
+      if (e.type === 'click')
+        clicks.push({
+          at: e.at,
+          linkId: e.linkId,
+          url: e.url,
+          finalUrl: e.finalUrl,
+          userAgent: e.userAgent,
+          press: false,
+        });
+      if (e.type === 'unsubscribe' && e.method === 'list-unsubscribe') {
+        const link = unsubscribeLinks[e.campaignId];
+        const linkId = e.linkId || link?.linkId || undefined;
+        const url = link !== undefined && link.linkId === linkId ? link.url : '';
+        clicks.push({ at: e.at, linkId, url, userAgent: e.userAgent, press: true });
+      }
+    }
     const machine: boolean[] = [];
     for (let i = 0; i < clicks.length; i++) {
       const click = clicks[i]!;
@@ -158,10 +206,8 @@ export function naiveReport(
       if (included && inside) {
         row.total++;
         r.totalClicks++;
-        if (isCounted) {
-          row.unique++;
-          clickedInPeriod = true;
-        }
+        clickedInPeriod = true;
+        if (isCounted) row.unique++;
       }
     }
     if (clickedInPeriod) {

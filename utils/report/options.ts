@@ -6,6 +6,7 @@
 import type { LinkIdentity } from '../links/identity.ts';
 import { linkIdentity } from '../links/identity.ts';
 import type { Millis } from './model.ts';
+import type { UnsubscribeLinks } from './unsubscribe-clicks.ts';
 
 export type Identify = (href: string) => LinkIdentity;
 
@@ -21,7 +22,11 @@ export interface MachineClickRules {
 }
 
 export interface ReportOptions {
-  /** Count machine (scanner) clicks like human ones. Default false: flagged and excluded. */
+  /**
+   * Count machine (scanner) clicks like human ones. Default true, the seed's reading
+   * (Altcraft: "All clicks are counted"); false gives the human-only view. Machine
+   * clicks are detected and reported (`machineClicks`) either way.
+   */
   includeMachineClicks: boolean;
   /** Repeated clicks on one row by one message closer than this to the last counted one are not counted. */
   uniquenessWindowMs: Millis;
@@ -30,6 +35,8 @@ export interface ReportOptions {
   machine: MachineClickRules;
   /** The link normaliser shared with the page (utils/links/identity.ts). */
   identify: Identify;
+  /** campaignId → its version's unsubscribe link: the row a List-Unsubscribe press is counted on. */
+  unsubscribeLinks: UnsubscribeLinks;
   /** generatedAt of the report (injected: utils/ has no clock). */
   now: Millis;
 }
@@ -52,11 +59,12 @@ export const DEFAULT_MACHINE_RULES: MachineClickRules = {
 
 export function resolveOptions(partial: Partial<ReportOptions> = {}): ReportOptions {
   return {
-    includeMachineClicks: partial.includeMachineClicks ?? false,
+    includeMachineClicks: partial.includeMachineClicks ?? true,
     uniquenessWindowMs: partial.uniquenessWindowMs ?? DAY_MS,
     dynamicFinalUrls: partial.dynamicFinalUrls ?? 5,
     machine: { ...DEFAULT_MACHINE_RULES, ...partial.machine },
     identify: partial.identify ?? ((href) => linkIdentity(href)),
+    unsubscribeLinks: partial.unsubscribeLinks ?? new Map(),
     now: partial.now ?? 0,
   };
 }

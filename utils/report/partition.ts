@@ -93,6 +93,7 @@ function copyTally(tally: RowTally): RowTally {
     ...tally,
     finalUrls: new Set(tally.finalUrls),
     finalDomains: new Set(tally.finalDomains),
+    sourceLinkIds: new Set(tally.sourceLinkIds),
   };
 }
 
@@ -103,6 +104,7 @@ function addTally(columns: EventColumns, into: RowTally, from: RowTally, cap: nu
   for (const url of from.finalUrls) if (into.finalUrls.size < cap) into.finalUrls.add(url);
   for (const domain of from.finalDomains)
     if (into.finalDomains.size < 2) into.finalDomains.add(domain);
+  for (const id of from.sourceLinkIds) if (into.sourceLinkIds.size < 2) into.sourceLinkIds.add(id);
   if (compareFirst(columns, from, into) < 0) {
     into.ref = from.ref;
     into.firstRow = from.firstRow;

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildClickMapReport } from './build.ts';
-import type { Campaign, EmailEvent } from './model.ts';
+import type { Campaign, EmailEvent, TemplateVersion } from './model.ts';
 import { naiveReport } from './naive-reference.ts';
 import type { NaiveResult } from './naive-reference.ts';
 import { DEFAULT_MACHINE_RULES, DAY_MS } from './options.ts';
@@ -15,12 +15,35 @@ import type { ClickMapReport } from './report-types.ts';
 
 const campaigns: Campaign[] = [
   { id: 'c1', templateId: 't', versionId: 'v', name: 'one', sentAt: 0 },
-  { id: 'c2', templateId: 't', versionId: 'v', name: 'two', sentAt: 0 },
+  { id: 'c2', templateId: 't', versionId: 'v2', name: 'two', sentAt: 0 },
   { id: 'x', templateId: 'other', versionId: 'w', name: 'other', sentAt: 0 },
 ];
+// c1's version has an unsubscribe link (List-Unsubscribe presses count on it); c2's has none.
+const versions: TemplateVersion[] = [
+  {
+    id: 'v',
+    templateId: 't',
+    contentHash: 'h',
+    createdAt: 0,
+    placements: [
+      { linkId: 'L0', ordinal: 0, url: 'https://a.example/x', text: 'X' },
+      {
+        linkId: 'U',
+        ordinal: 1,
+        url: 'https://a.example/unsub',
+        text: 'Unsubscribe',
+        kind: 'unsubscribe',
+      },
+    ],
+  },
+  { id: 'v2', templateId: 't', contentHash: 'h2', createdAt: 1, placements: [] },
+];
+const unsubscribeLinks = { c1: { linkId: 'U', url: 'https://a.example/unsub' } };
 const links = [
   { linkId: 'L0', url: 'https://a.example/x' },
   { linkId: 'L1', url: 'https://a.example/y' },
+  { linkId: 'L2', url: 'https://shop.example/{{id}}' },
+  { linkId: 'domain:shop.example', url: 'https://a.example/z' },
   { url: 'https://a.example/x?utm_source=n' },
   { url: 'https://b.example/z' },
   { url: 'https://shop.example/{{id}}' },
@@ -61,6 +84,8 @@ const eventArb = fc
         ...base,
         type: 'unsubscribe',
         method: (['link', 'list-unsubscribe', 'other'] as const)[n % 3]!,
+        ...(n % 4 === 1 ? { linkId: 'L1' } : {}),
+        userAgent: agents[(n >> 2) % agents.length],
       };
     const link = links[n % links.length]!;
     return {
@@ -123,7 +148,7 @@ describe('engine vs naive reference', () => {
       fc.property(
         logArb,
         periodArb,
-        fc.boolean(),
+        fc.constantFrom(null, false, true),
         fc.integer(),
         (log, period, includeMachine, seed) => {
           const shuffled = fc.sample(
@@ -131,16 +156,17 @@ describe('engine vs naive reference', () => {
             { seed, numRuns: 1 },
           )[0]!;
           const report = buildClickMapReport(
-            { templateId: 't', versions: [], campaigns, events: shuffled, period },
-            { includeMachineClicks: includeMachine },
+            { templateId: 't', versions, campaigns, events: shuffled, period },
+            includeMachine === null ? {} : { includeMachineClicks: includeMachine },
           );
           const naive = naiveReport(
             log,
             ['c1', 'c2'],
             period,
             DEFAULT_MACHINE_RULES,
-            includeMachine,
+            includeMachine ?? true, // the default: every click counted
             DAY_MS,
+            unsubscribeLinks,
           );
           expect(project(report)).toEqual(dropEmptyRows(naive));
           expect(report.totals.unsubscribed).toBe(

@@ -106,8 +106,10 @@ export interface SequenceStepRow {
   name: string;
   campaignId: string;
   sent: number;
-  /** Recipients with at least one open of this step (single openings). */
+  /** Recipients with at least one open of this step (single openings), bounce pixel pings included. */
   singleOpens: number;
+  /** Of singleOpens: bounced messages whose pixel was pinged (Datananas' caveat). */
+  bouncePixelOpens?: number;
   /** Recipients with at least one click in this step (single clicks). */
   singleClicks: number;
   openRate: number | null;

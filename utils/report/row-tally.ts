@@ -16,6 +16,11 @@ export interface RowTally {
   finalUrls: Set<string>;
   /** Distinct final domains of tallied clicks, kept up to 2 (one domain or "several"). */
   finalDomains: Set<string>;
+  /**
+   * Final-domain rows: distinct link ids of the clicks on it (any period or
+   * verdict), kept up to 2: exactly one names the row after that placement.
+   */
+  sourceLinkIds: Set<string>;
   /** Columnar input: the column row of the row's first click (names the row when parts merge). */
   firstRow?: number;
 }
@@ -41,7 +46,14 @@ export function newRowTally(ref: ClickRowRef): RowTally {
     machineClicks: 0,
     finalUrls: new Set(),
     finalDomains: new Set(),
+    sourceLinkIds: new Set(),
   };
+}
+
+/** Records the link id of a click on a final-domain row (capped at 2: one, or "several"). */
+export function tallySource(row: RowTally, ref: ClickRowRef): void {
+  const id = ref.sourceLinkId;
+  if (id !== null && ref.linkId === null && row.sourceLinkIds.size < 2) row.sourceLinkIds.add(id);
 }
 
 /**

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { Campaign, EmailEvent, Sequence } from './model.ts';
+import { sequenceCaveats } from '../panel/sequence-view.ts';
 import { buildSequenceReport } from './sequence.ts';
 import * as E from './test-events.ts';
 import { HOUR } from './test-events.ts';
@@ -100,5 +101,27 @@ describe('buildSequenceReport', () => {
       },
     ]);
     expect(report.clickPerformance).toHaveLength(4);
+  });
+
+  it('counts bounce-pixel opens in single opens as Datananas does, and says how many', () => {
+    // Two more prospects at step 2: their mail servers bounced the email and pinged the pixel.
+    const bounced = ['b1', 'b2'].flatMap((r) => [
+      E.sent(0, { c: 's2', r }),
+      E.bounce(1000, 'hard', { c: 's2', r }),
+      E.open(2000, { c: 's2', r }),
+    ]);
+    const withBounces = buildSequenceReport({
+      sequence,
+      campaigns,
+      versions: E.versions,
+      events: [...events, ...bounced],
+    });
+    const step2 = withBounces.steps.find((s) => s.step === 2);
+    expect(step2).toMatchObject({ sent: 8, singleOpens: 8, bouncePixelOpens: 2, openRate: 1 });
+    expect(withBounces.steps.find((s) => s.step === 1)?.bouncePixelOpens).toBe(0);
+    expect(sequenceCaveats(withBounces).map((c) => [c.id, c.steps])).toContainEqual([
+      'bounces-with-opens',
+      [2],
+    ]);
   });
 });

@@ -2,16 +2,17 @@
  * Sequence report (Datananas semantics): per step sent / single opens /
  * single clicks (each recipient once per step), summed over steps with rates
  * = sum of singles / sum of sent (never above 100%), and click performance
- * rows (clicks = every human click on the link, click rate = clicks / sent).
+ * rows (clicks = every click on the link, click rate = clicks / sent).
+ * Single opens count the opens bounce servers make by pinging the pixel, as
+ * Datananas does ("some bounces cases send an opening notification as the
+ * prospect email server may 'ping' the pixel"); their number is kept per step
+ * (`bouncePixelOpens`) so the view shows the caveat.
  */
-import { assembleReport } from './assemble.ts';
-import { countEvents } from './build.ts';
+import { assembleClickMap, countEvents, resolveInputOptions } from './build.ts';
 import type { Campaign, EmailEvent, Period, Sequence, TemplateVersion } from './model.ts';
 import type { ReportOptions } from './options.ts';
-import { resolveOptions } from './options.ts';
 import { rate } from './rates.ts';
 import type { ClickPerformanceRow, SequenceReport, SequenceStepRow } from './report-types.ts';
-import { selectPlacements } from './versions.ts';
 
 export interface SequenceInput {
   sequence: Sequence;
@@ -25,7 +26,7 @@ export function buildSequenceReport(
   input: SequenceInput,
   options: Partial<ReportOptions> = {},
 ): SequenceReport {
-  const resolved = resolveOptions(options);
+  const resolved = resolveInputOptions(input, options);
   const period = input.period ?? {};
   const eventsByCampaign = groupByCampaign(input.events, input.sequence);
   const steps: SequenceStepRow[] = [];
@@ -38,31 +39,28 @@ export function buildSequenceReport(
       resolved,
     );
     const m = counts.messages;
+    const singleOpens = m.uniqueOpens + m.bouncePixelOpens;
     steps.push({
       step: step.step,
       name: step.name,
       campaignId: step.campaignId,
       sent: m.sent,
-      singleOpens: m.uniqueOpens,
+      singleOpens,
+      bouncePixelOpens: m.bouncePixelOpens,
       singleClicks: m.uniqueClicks,
-      openRate: rate(m.uniqueOpens, m.sent),
+      openRate: rate(singleOpens, m.sent),
       clickRate: rate(m.uniqueClicks, m.sent),
     });
     const campaign = input.campaigns.find((c) => c.id === step.campaignId);
-    const report = assembleReport(counts, {
+    // The click map's own assembly: a step's rows are the rows its click map shows.
+    const scope = {
       templateId: campaign?.templateId ?? '',
       versionId: campaign?.versionId ?? null,
+      versions: campaign ? input.versions : [],
+      campaigns: campaign ? [campaign] : [],
       period,
-      campaignIds: [step.campaignId],
-      versions: [],
-      placements: campaign
-        ? selectPlacements(input.versions, campaign.templateId, campaign.versionId)
-        : [],
-      machineClicksIncluded: resolved.includeMachineClicks,
-      dynamicFinalUrls: resolved.dynamicFinalUrls,
-      identify: resolved.identify,
-      generatedAt: resolved.now,
-    });
+    };
+    const report = assembleClickMap(scope, [step.campaignId], counts, resolved);
     for (const link of report.links) {
       clickPerformance.push({
         address: link.url,

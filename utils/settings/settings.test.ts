@@ -5,9 +5,9 @@ import {
   checkApiUrl,
   DEFAULT_SETTINGS,
   isConfigured,
-  isSiteEnabled,
   originPattern,
   parseSettings,
+  withMachineClicks,
   withSource,
 } from './settings.ts';
 
@@ -53,6 +53,18 @@ describe('parseSettings', () => {
     });
   });
 
+  it("counts machine clicks by default (the seeds' reading); only a stored false turns them off", () => {
+    expect(DEFAULT_SETTINGS.includeMachineClicks).toBe(true);
+    expect(parseSettings({}).includeMachineClicks).toBe(true);
+    expect(parseSettings({ includeMachineClicks: false }).includeMachineClicks).toBe(false);
+  });
+
+  it('remembers the panel switch, refusing anything but a boolean', () => {
+    expect(withMachineClicks(DEFAULT_SETTINGS, false).includeMachineClicks).toBe(false);
+    expect(withMachineClicks(DEFAULT_SETTINGS, true).includeMachineClicks).toBe(true);
+    expect(() => withMachineClicks(DEFAULT_SETTINGS, 'no')).toThrow(/true or false/);
+  });
+
   it('migrates the single-API shape of earlier versions to an active Click Map API source', () => {
     const old = {
       apiUrl: 'http://127.0.0.1:8787',
@@ -64,6 +76,7 @@ describe('parseSettings', () => {
       sources: [{ kind: 'clickmap-api', apiUrl: 'http://127.0.0.1:8787', token: 'demo' }],
       activeSource: 'clickmap-api',
       includeMachineClicks: true,
+      enabledSites: [],
       disabledSites: ['mail.example.com'],
     });
     expect(isConfigured(parseSettings(old))).toBe(true);
@@ -133,11 +146,6 @@ describe('helpers', () => {
       ['clickmap-api', null],
       ['mautic', 'https://new.example.com'],
     ]);
-  });
-  it('disables sites case-insensitively by hostname', () => {
-    const s = { ...DEFAULT_SETTINGS, disabledSites: ['mail.example.com'] };
-    expect(isSiteEnabled(s, 'Mail.Example.com')).toBe(false);
-    expect(isSiteEnabled(s, 'other.example.com')).toBe(true);
   });
 });
 

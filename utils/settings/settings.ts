@@ -15,16 +15,26 @@ export interface Settings {
   sources: SourceSettings[];
   /** The source reports come from; null: none chosen (QA mode still works). */
   activeSource: SourceKind | null;
-  /** Whether suspected machine (security scanner) clicks are counted. Off by default. */
+  /**
+   * Whether suspected machine (security scanner) clicks are counted. On by default: the
+   * seeds' reading (Altcraft: "All clicks are counted"); off is the human-only view. The
+   * panel's switch sets it (remembered).
+   */
   includeMachineClicks: boolean;
-  /** Hosts (page hostnames) where the overlay is switched off by the user. */
+  /**
+   * Hosts (page host names, possibly `*.` wildcards) where the lens runs: the
+   * content script is registered for these only (utils/sites/sites.ts).
+   */
+  enabledSites: string[];
+  /** Enabled hosts the user switched off for now: nothing runs there until switched on. */
   disabledSites: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   sources: [],
   activeSource: null,
-  includeMachineClicks: false,
+  includeMachineClicks: true,
+  enabledSites: [],
   disabledSites: [],
 };
 
@@ -57,9 +67,19 @@ export function parseSettings(stored: unknown): Settings {
   return {
     sources,
     activeSource: storedActive(s, sources),
-    includeMachineClicks: s.includeMachineClicks === true,
+    includeMachineClicks: s.includeMachineClicks !== false,
+    enabledSites: stringList(s.enabledSites),
     disabledSites: stringList(s.disabledSites),
   };
+}
+
+/**
+ * `settings` with the machine-click choice of the panel's switch. The value comes
+ * from a content script: anything but a boolean is refused.
+ */
+export function withMachineClicks(settings: Settings, include: unknown): Settings {
+  if (typeof include !== 'boolean') throw new Error('includeMachineClicks must be true or false');
+  return { ...settings, includeMachineClicks: include };
 }
 
 /** The active source's saved settings, if one is chosen. */
@@ -80,8 +100,4 @@ export function withSource(settings: Settings, source: SourceSettings): Settings
 export function isConfigured(settings: Settings): boolean {
   const source = activeSourceSettings(settings);
   return source !== null && checkSource(source).ok;
-}
-
-export function isSiteEnabled(settings: Settings, hostname: string): boolean {
-  return !settings.disabledSites.includes(hostname.toLowerCase());
 }

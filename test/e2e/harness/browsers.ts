@@ -10,21 +10,31 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromiumArgs, CHROMIUM_PATH, FIREFOX_PATH } from '../../../scripts/browser-flags.ts';
 import { FIREFOX_ADDON_ID, FIREFOX_TEST_UUID } from '../../../utils/extension-id.ts';
+import { enableSitesExpression, TEST_SITES } from './configure.ts';
+import { privilegedTab, readsOverlay, type ExtensionEval } from './privileged.ts';
 
 export type BrowserName = 'chromium' | 'firefox';
 
 export interface TestPage {
   goto(url: string): Promise<void>;
-  /** Runs `fn` in the page's main world with one JSON argument. */
+  /**
+   * Runs `fn` with one JSON argument: in the page's main world, or, when `fn`
+   * reads our UI (names `shadowRoot`), with the extension's privileges in the
+   * top frame's content-script world, where our closed shadow roots are
+   * reachable (harness/privileged.ts).
+   */
   evaluate<A, R>(fn: (arg: A) => R, arg: A): Promise<R>;
-  /** Waits until `fn` returns truthy; returns its value. */
+  /** Runs `fn` in the page's main world, always: what any web page can see. */
+  evaluateAsPage<A, R>(fn: (arg: A) => R, arg: A): Promise<R>;
+  /** Waits until `fn` (run as evaluate() runs it) returns truthy; returns its value. */
   waitFor<A, R>(fn: (arg: A) => R, arg: A, timeoutMs?: number): Promise<R>;
   screenshot(path: string): Promise<void>;
   /** Sets the page's viewport (CSS pixels). */
   setViewport(width: number, height: number): Promise<void>;
   /**
    * A real mouse click on the first element matching `selector`, searched in
-   * the document and in every open shadow root (our panel lives in one).
+   * the top frame's document and in every shadow root, closed ones included
+   * (our panel lives in one).
    */
   click(selector: string): Promise<void>;
   /** Clicks `selector` (as click()) and resolves with the file the click downloaded. */
@@ -43,6 +53,8 @@ export interface ExtensionBrowser {
   /** The extension's base URL (chrome-extension://id/ or moz-extension://uuid/). */
   extensionOrigin: string;
   newPage(): Promise<TestPage>;
+  /** Evaluates JavaScript (a string) in an extension page: settings, registration, tabs. */
+  extensionEval: ExtensionEval;
   close(): Promise<void>;
 }
 
@@ -91,9 +103,20 @@ async function snapshotBuild(name: BrowserName): Promise<string> {
   throw new Error(`${BUILDS[name]} kept changing: is a build running in a loop?`);
 }
 
-export async function launch(name: BrowserName): Promise<ExtensionBrowser> {
+export interface LaunchOptions {
+  /** Hosts where the lens runs (enabled in the settings, granted by the e2e build). */
+  sites?: readonly string[];
+}
+
+/** A browser with the built extension, the lens enabled on `sites` (default TEST_SITES). */
+export async function launch(
+  name: BrowserName,
+  { sites = TEST_SITES }: LaunchOptions = {},
+): Promise<ExtensionBrowser> {
   requireBrowser(name);
-  return name === 'chromium' ? launchChromium() : launchFirefox();
+  const browser = await (name === 'chromium' ? launchChromium() : launchFirefox());
+  await browser.extensionEval(enableSitesExpression(sites));
+  return browser;
 }
 
 async function launchChromium(): Promise<ExtensionBrowser> {
@@ -107,15 +130,36 @@ async function launchChromium(): Promise<ExtensionBrowser> {
     acceptDownloads: true,
     args: chromiumArgs(await snapshotBuild('chromium')),
   });
-  return {
+  const extensionOrigin = `chrome-extension://${CHROME_EXTENSION_ID}/`;
+  const extensionEval = lazyExtensionPage(async () => {
+    const page = await context.newPage();
+    await page.goto(`${extensionOrigin}options.html`);
+    return (expression) => page.evaluate(expression);
+  });
+  const browser: ExtensionBrowser = {
     name: 'chromium',
-    extensionOrigin: `chrome-extension://${CHROME_EXTENSION_ID}/`,
+    extensionOrigin,
+    extensionEval,
     newPage: async () => {
       const page = await context.newPage();
+      const privileged = privilegedTab(extensionEval, (mark) =>
+        page.evaluate((m) => void (window.name = m), mark),
+      );
+      /** Clicks in our closed UI at the element's centre; elsewhere Playwright's own locator. */
+      const click = async (selector: string) => {
+        const at = await privileged.locate(selector);
+        if (at) await page.mouse.click(at.x, at.y);
+        else await page.locator(selector).first().click();
+      };
+      const evaluateAsPage = <A, R>(fn: (arg: A) => R, arg: A) =>
+        page.evaluate(fn as (a: unknown) => never, arg as unknown) as Promise<R>;
       return {
         goto: async (url) => void (await page.goto(url)),
-        evaluate: (fn, arg) => page.evaluate(fn as (a: unknown) => never, arg as unknown),
+        evaluate: (fn, arg) =>
+          readsOverlay(fn) ? privileged.run(fn, arg) : evaluateAsPage(fn, arg),
+        evaluateAsPage,
         waitFor: async (fn, arg, timeout = 15_000) => {
+          if (readsOverlay(fn)) return privileged.waitFor(fn, arg, timeout);
           const handle = await page.waitForFunction(fn as (a: unknown) => unknown, arg as unknown, {
             timeout,
           });
@@ -123,12 +167,11 @@ async function launchChromium(): Promise<ExtensionBrowser> {
         },
         screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
         setViewport: (width, height) => page.setViewportSize({ width, height }),
-        // Playwright's CSS engine pierces open shadow roots.
-        click: (selector) => page.locator(selector).first().click(),
+        click,
         download: async (selector, timeout = 15_000) => {
           const [download] = await Promise.all([
             page.waitForEvent('download', { timeout }),
-            page.locator(selector).first().click(),
+            click(selector),
           ]);
           const path = await download.path();
           return { name: download.suggestedFilename(), bytes: readFileSync(path) };
@@ -138,6 +181,13 @@ async function launchChromium(): Promise<ExtensionBrowser> {
     },
     close: () => context.close(),
   };
+  return browser;
+}
+
+/** One extension page per browser, opened on first use, to run privileged test code from. */
+function lazyExtensionPage(open: () => Promise<ExtensionEval>): ExtensionEval {
+  let page: Promise<ExtensionEval> | null = null;
+  return async (expression) => (await (page ??= open()))(expression);
 }
 
 async function launchFirefox(): Promise<ExtensionBrowser> {
@@ -168,21 +218,44 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
     },
   });
   await browser.installExtension(await snapshotBuild('firefox'));
+  const extensionOrigin = `moz-extension://${FIREFOX_TEST_UUID}/`;
+  type Page = Awaited<ReturnType<typeof browser.newPage>>;
+  const gotoPage = async (page: Page, url: string) => {
+    if (!url.startsWith('moz-extension:')) return void (await page.goto(url));
+    // BiDi never reports the load of a moz-extension:// page: start the
+    // navigation and let the caller's waitFor observe the page itself.
+    void page.goto(url, { timeout: 60_000 }).catch(() => {});
+    await page.waitForFunction((u: string) => location.href === u, { timeout: 15_000 }, url);
+  };
+  const extensionEval = lazyExtensionPage(async () => {
+    const page = await browser.newPage();
+    await gotoPage(page, `${extensionOrigin}options.html`);
+    return (expression) => page.evaluate(expression);
+  });
   return {
     name: 'firefox',
-    extensionOrigin: `moz-extension://${FIREFOX_TEST_UUID}/`,
+    extensionOrigin,
+    extensionEval,
     newPage: async () => {
       const page = await browser.newPage();
+      const privileged = privilegedTab(extensionEval, (mark) =>
+        page.evaluate((m: string) => void (window.name = m), mark),
+      );
+      /** Clicks in our closed UI at the element's centre; elsewhere pierce/ (open roots). */
+      const click = async (selector: string) => {
+        const at = await privileged.locate(selector);
+        if (at) await page.mouse.click(at.x, at.y);
+        else await page.click(`pierce/${selector}`);
+      };
+      const evaluateAsPage = <A, R>(fn: (arg: A) => R, arg: A) =>
+        page.evaluate(fn as never, arg) as Promise<R>;
       return {
-        goto: async (url) => {
-          if (!url.startsWith('moz-extension:')) return void (await page.goto(url));
-          // BiDi never reports the load of a moz-extension:// page: start the
-          // navigation and let the caller's waitFor observe the page itself.
-          void page.goto(url, { timeout: 60_000 }).catch(() => {});
-          await page.waitForFunction((u: string) => location.href === u, { timeout: 15_000 }, url);
-        },
-        evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+        goto: (url) => gotoPage(page, url),
+        evaluate: (fn, arg) =>
+          readsOverlay(fn) ? privileged.run(fn, arg) : evaluateAsPage(fn, arg),
+        evaluateAsPage,
         waitFor: async (fn, arg, timeout = 15_000) => {
+          if (readsOverlay(fn)) return privileged.waitFor(fn, arg, timeout);
           const handle = await page.waitForFunction(
             fn as (a: unknown) => unknown,
             { timeout },
@@ -192,11 +265,10 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
         },
         screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
         setViewport: (width, height) => page.setViewport({ width, height }),
-        // pierce/ searches the document and every open shadow root.
-        click: (selector) => page.click(`pierce/${selector}`),
+        click,
         download: async (selector, timeout = 15_000) => {
           const before = new Set(readdirSync(downloads));
-          await page.click(`pierce/${selector}`);
+          await click(selector);
           return awaitNewFile(downloads, before, timeout);
         },
         close: () => page.close(),

@@ -11,6 +11,34 @@ export interface ExtensionSettings {
   token: string;
   includeMachineClicks: boolean;
   disabledSites: string[];
+  /** Where the lens runs; absent: the sites the browser was launched with stay (TEST_SITES). */
+  enabledSites?: string[];
+}
+
+/** The hosts every e2e browser enables at launch (the e2e build is granted them at install). */
+export const TEST_SITES = ['127.0.0.1'];
+
+/**
+ * Enables `sites` (merged into the stored settings) and waits until the
+ * background registered the content script for exactly their patterns.
+ * JavaScript for an extension page (harness/privileged.ts: ExtensionEval).
+ */
+export function enableSitesExpression(sites: readonly string[]): string {
+  return `(async () => {
+    const api = globalThis.browser ?? globalThis.chrome;
+    const sites = ${JSON.stringify(sites)};
+    const { settings } = await api.storage.local.get('settings');
+    await api.storage.local.set({ settings: { ...(settings ?? {}), enabledSites: sites } });
+    const want = JSON.stringify(sites.map((h) => '*://' + h + '/*').sort());
+    let got = '[]';
+    for (let i = 0; i < 200; i++) {
+      const scripts = await api.scripting.getRegisteredContentScripts();
+      got = JSON.stringify(scripts.flatMap((s) => s.matches ?? []).sort());
+      if (got === want) return got;
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
+    throw new Error('content script registered for ' + got + ', expected ' + want);
+  })()`;
 }
 
 export function apiSettings(apiUrl: string, token: string): ExtensionSettings {
@@ -38,19 +66,24 @@ export async function openSettingsPage(browser: ExtensionBrowser): Promise<TestP
   return page;
 }
 
-/** Stores `settings` (null: removes them, i.e. not configured) and reads them back. */
+/**
+ * Stores `settings` (null: no source, i.e. not configured) and reads them
+ * back. The enabled sites stay as they are unless `settings` names them.
+ */
 export async function writeSettings(
   page: TestPage,
   settings: ExtensionSettings | null,
 ): Promise<void> {
-  const stored = await page.evaluate(async (value: ExtensionSettings | null) => {
+  const { stored, written } = await page.evaluate(async (value: ExtensionSettings | null) => {
     const g = globalThis as unknown as ExtensionGlobal;
     const local = (g.browser ?? g.chrome)!.storage.local;
-    if (value === null) await local.remove('settings');
-    else await local.set({ settings: value });
-    return (await local.get('settings')).settings ?? null;
+    const before = (await local.get('settings')).settings as
+      { enabledSites?: string[] } | undefined;
+    const written = { enabledSites: before?.enabledSites ?? [], ...value };
+    await local.set({ settings: written });
+    return { stored: (await local.get('settings')).settings ?? null, written };
   }, settings);
-  if (canonical(stored) !== canonical(settings)) {
+  if (canonical(stored) !== canonical(written)) {
     throw new Error(`settings not stored: read back ${JSON.stringify(stored)}`);
   }
 }

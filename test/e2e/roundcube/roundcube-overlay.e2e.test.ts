@@ -8,10 +8,10 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs } from '../../../scripts/browser-flags.ts';
-import { writeExtensionSettings } from '../../../scripts/demo/browser.ts';
+import { readLens, writeExtensionSettings } from '../../../scripts/demo/browser.ts';
 import { startServer, type RunningServer } from '../../../server/start.ts';
 import type { EmailEvent } from '../../../utils/report/model.ts';
 import type { ClickMapReport } from '../../../utils/report/report-types.ts';
@@ -63,23 +63,24 @@ async function api<T>(server: RunningServer, path: string, body?: unknown): Prom
   return (await response.json()) as T;
 }
 
-/** Badge labels drawn by Clickmap Lens in a document (runs in the page or frame). */
-function badgeLabels(): string[] {
-  const layer = document.querySelector('clickmap-lens-layer')?.shadowRoot;
-  return [...(layer?.querySelectorAll<HTMLElement>('[data-ordinal]') ?? [])]
-    .sort((a, b) => Number(a.dataset.ordinal) - Number(b.dataset.ordinal))
-    .map((badge) => badge.textContent ?? '');
-}
-
-async function waitForBadges(target: Page | Frame, count: number): Promise<string[]> {
-  await target.waitForFunction(
-    (n) =>
-      (document.querySelector('clickmap-lens-layer')?.shadowRoot?.querySelectorAll('[data-ordinal]')
-        .length ?? 0) >= n,
-    count,
-    { timeout: 20_000 },
-  );
-  return target.evaluate(badgeLabels);
+/**
+ * Badge labels of the frame that shows `count` badges, read with the
+ * extension's privileges (the lens draws in closed shadow roots).
+ */
+async function waitForBadges(
+  context: BrowserContext,
+  page: Page,
+  count: number,
+): Promise<string[]> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const lens = await readLens(context, page.url());
+    const labels = lens.labels.find((l) => l.length >= count);
+    if (labels) return labels;
+    if (Date.now() > deadline)
+      throw new Error(`no frame with ${count} badges: ${JSON.stringify(lens)}`);
+    await page.waitForTimeout(200);
+  }
 }
 
 describe('Clickmap Lens in a real Roundcube', () => {
@@ -118,7 +119,9 @@ describe('Clickmap Lens in a real Roundcube', () => {
       args: chromiumArgs(BUILDS.chromium),
       viewport: { width: 1400, height: 900 },
     });
-    await writeExtensionSettings(context, { apiUrl: server.url, token: server.token });
+    await writeExtensionSettings(context, { apiUrl: server.url, token: server.token }, [
+      new URL(rig.url).hostname,
+    ]);
     mkdirSync(SHOTS, { recursive: true });
   }, 900_000);
 
@@ -136,20 +139,13 @@ describe('Clickmap Lens in a real Roundcube', () => {
     const page = await context.newPage();
     await login(page, rig.url, rig.user, rig.pass);
     const frame = await openInPreview(page, SUBJECT);
-    const labels = await waitForBadges(frame, hrefs.length);
+    const labels = await waitForBadges(context, page, hrefs.length);
     await page.screenshot({ path: resolve(SHOTS, 'overlay-preview-pane.png') });
     expect(labels).toHaveLength(hrefs.length);
     // "9 · 56.25%": unique clicks first, as the API counts them per link.
     expect(labels.map((label) => Number(label.split(' ')[0]))).toEqual(CLICKS_BY_LINK);
     // The panel lives in the top page; the badges in the preview frame's own layer, outside <body>.
-    const panelState = await page.evaluate(
-      () =>
-        document
-          .querySelector('clickmap-lens-ui')
-          ?.shadowRoot?.querySelector('.cml-panel')
-          ?.getAttribute('data-state') ?? null,
-    );
-    expect(panelState).toBe('ready');
+    expect((await readLens(context, page.url())).state).toBe('ready');
     const layerParent = await frame.evaluate(
       () => document.querySelector('clickmap-lens-layer')?.parentElement?.tagName,
     );
@@ -161,7 +157,7 @@ describe('Clickmap Lens in a real Roundcube', () => {
     const page = await context.newPage();
     await login(page, rig.url, rig.user, rig.pass);
     const full = await openFullView(page, SUBJECT);
-    const labels = await waitForBadges(full, hrefs.length);
+    const labels = await waitForBadges(context, full, hrefs.length);
     await full.screenshot({ path: resolve(SHOTS, 'overlay-full-view.png') });
     expect(labels.map((label) => Number(label.split(' ')[0]))).toEqual(CLICKS_BY_LINK);
     await full.close();
