@@ -1,16 +1,22 @@
 /**
- * The panel body for a ready click map: period picker and export, totals,
- * heat legend, chart, and the link table.
+ * The panel body for a ready report, whatever its source (Click Map API or an
+ * ESP's API: one report shape, SourceReport): what the source cannot give,
+ * period picker and export, totals, heat legend, chart, and the sortable link
+ * table with locate buttons. Numbers a source cannot give are "—" with the
+ * reason.
  */
 import type { BadgeMetric } from '../utils/overlay/badge-metric.ts';
-import type { ClickMapReport } from '../utils/report/report-types.ts';
 import type { ChartLoader } from '../utils/panel/chart-registry.ts';
+import { maxHeatCount } from '../utils/panel/columns.ts';
+import { SOURCE_LABELS } from '../utils/settings/sources.ts';
+import type { SourceReport } from '../utils/sources/source-report.ts';
 import type { ExportFormat, PanelMatch, PeriodSelection } from '../utils/panel/view-types.ts';
 import { useRef } from 'preact/hooks';
 import { ClicksChart } from './ClicksChart.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
 import { HeatLegend } from './HeatLegend.tsx';
 import { LinkTable } from './LinkTable.tsx';
+import { SourceLimits } from './SourceLimits.tsx';
 import type { PanelStore } from './panel-store.ts';
 import { downloadReport } from './report-download.ts';
 import { Totals } from './Totals.tsx';
@@ -18,7 +24,7 @@ import { VersionPicker } from './VersionPicker.tsx';
 
 export interface ClickMapViewProps {
   store: PanelStore;
-  report: ClickMapReport;
+  report: SourceReport;
   match: PanelMatch;
   loadChart: ChartLoader;
   onLocate(ordinal: number): void;
@@ -28,16 +34,17 @@ export interface ClickMapViewProps {
   onBadgeMetricChange?: (metric: BadgeMetric) => void;
   onTableColumnsChange?: (columns: string[]) => void;
   /** Replaces the built-in download (utils/export + <a download>). */
-  onExport?: (format: ExportFormat, report: ClickMapReport) => void;
+  onExport?: (format: ExportFormat, report: SourceReport) => void;
 }
 
 const FORMAT_NAMES: Record<ExportFormat, string> = { csv: 'CSV', xlsx: 'Excel' };
 
 interface StoreLinkTableProps {
   store: PanelStore;
-  report: ClickMapReport;
+  report: SourceReport;
   match: PanelMatch;
   maxClicks: number;
+  sourceName: string;
   onLocate(ordinal: number): void;
   onHighlight(ordinal: number | null): void;
   onColumnsChange?: (columns: string[]) => void;
@@ -64,7 +71,8 @@ function StoreLinkTable({ store, report, match, ...rest }: StoreLinkTableProps) 
 export function ClickMapView(props: ClickMapViewProps) {
   const { store, report } = props;
   const rootRef = useRef<HTMLDivElement>(null);
-  const maxClicks = report.links.reduce((max, r) => Math.max(max, r.uniqueClicks), 0);
+  const maxClicks = maxHeatCount(report.links);
+  const sourceName = SOURCE_LABELS[report.source];
   const highlight = (ordinal: number | null) => {
     store.setHighlighted(ordinal);
     props.onHighlight(ordinal);
@@ -80,7 +88,8 @@ export function ClickMapView(props: ClickMapViewProps) {
     );
   };
   return (
-    <div class="cml-clickmap" ref={rootRef}>
+    <div class="cml-clickmap" ref={rootRef} data-source={report.source}>
+      <SourceLimits report={report} sourceName={sourceName} />
       <div class="cml-toolbar">
         <VersionPicker
           versions={report.versions}
@@ -95,6 +104,7 @@ export function ClickMapView(props: ClickMapViewProps) {
         machineClicksIncluded={report.machineClicksIncluded}
         onMachineClicksChange={props.onMachineClicksChange}
         locale={store.locale}
+        sourceName={sourceName}
       />
       <HeatLegend
         locale={store.locale}
@@ -107,6 +117,7 @@ export function ClickMapView(props: ClickMapViewProps) {
         report={report}
         match={props.match}
         maxClicks={maxClicks}
+        sourceName={sourceName}
         onLocate={props.onLocate}
         onHighlight={highlight}
         onColumnsChange={props.onTableColumnsChange}

@@ -1,17 +1,19 @@
 /**
- * Bar chart of unique clicks per report row. chart.js is loaded lazily through
+ * Bar chart of unique clicks per report row (all clicks for a source without
+ * unique ones; rows without any count are left out, never drawn as 0). chart.js is loaded lazily through
  * the `loadChart` prop (a web-accessible chunk imported by the content script)
  * and registered once per module (utils/panel/chart-registry.ts); until it is
  * ready, or if it fails, a text list of the same numbers stands in.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ClickMapLinkRow } from '../utils/report/report-types.ts';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { heatCount, maxHeatCount } from '../utils/panel/columns.ts';
+import type { SourceLinkRow } from '../utils/sources/source-report.ts';
 import { loadBarChart, type ChartLoader, type ChartModule } from '../utils/panel/chart-registry.ts';
 import { formatCount, shortenUrl } from '../utils/panel/format.ts';
 import { heatColor, shareOfMax } from '../utils/panel/heat.ts';
 
 export interface ClicksChartProps {
-  rows: readonly ClickMapLinkRow[];
+  rows: readonly SourceLinkRow[];
   loadChart: ChartLoader;
   locale?: string;
 }
@@ -22,22 +24,23 @@ type LoadState =
 const BAR_HEIGHT = 22;
 const AXIS_HEIGHT = 40;
 
-function rowLabel(row: ClickMapLinkRow): string {
+function rowLabel(row: SourceLinkRow): string {
   const text = row.name || shortenUrl(row.url, 28);
   return text.length > 28 ? `${text.slice(0, 27)}…` : text;
 }
 
-function chartConfig(rows: readonly ClickMapLinkRow[], ink: string, locale: string | undefined) {
-  const max = Math.max(0, ...rows.map((r) => r.uniqueClicks));
+function chartConfig(rows: readonly SourceLinkRow[], ink: string, locale: string | undefined) {
+  const max = maxHeatCount(rows);
+  const unique = rows.every((r) => r.uniqueClicks !== null);
   return {
     type: 'bar' as const,
     data: {
       labels: rows.map(rowLabel),
       datasets: [
         {
-          label: 'Unique clicks',
-          data: rows.map((r) => r.uniqueClicks),
-          backgroundColor: rows.map((r) => heatColor(shareOfMax(r.uniqueClicks, max))),
+          label: unique ? 'Unique clicks' : 'All clicks',
+          data: rows.map((r) => heatCount(r) ?? 0),
+          backgroundColor: rows.map((r) => heatColor(shareOfMax(heatCount(r) ?? 0, max))),
         },
       ],
     },
@@ -71,7 +74,9 @@ function useChartModule(loadChart: ChartLoader): LoadState {
   return state;
 }
 
-export function ClicksChart({ rows, loadChart, locale }: ClicksChartProps) {
+export function ClicksChart({ rows: allRows, loadChart, locale }: ClicksChartProps) {
+  const rows = useMemo(() => allRows.filter((r) => heatCount(r) !== null), [allRows]);
+  const what = rows.every((r) => r.uniqueClicks !== null) ? 'Unique clicks' : 'All clicks';
   const state = useChartModule(loadChart);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const mod = state.kind === 'ready' ? state.mod : null;
@@ -86,11 +91,11 @@ export function ClicksChart({ rows, loadChart, locale }: ClicksChartProps) {
   }, [mod, rows, locale]);
 
   const summary = rows
-    .map((r) => `${rowLabel(r)}: ${formatCount(r.uniqueClicks, locale)}`)
+    .map((r) => `${rowLabel(r)}: ${formatCount(heatCount(r), locale)}`)
     .join('; ');
   return (
-    <section class="cml-section cml-chart" aria-label="Unique clicks per link">
-      <h3>Unique clicks per link</h3>
+    <section class="cml-section cml-chart" aria-label={`${what} per link`}>
+      <h3>{what} per link</h3>
       {state.kind !== 'ready' && (
         <div class="cml-chart-text" data-state={state.kind}>
           <p>
@@ -99,7 +104,7 @@ export function ClicksChart({ rows, loadChart, locale }: ClicksChartProps) {
           <ol class="cml-chart-fallback">
             {rows.map((r) => (
               <li key={r.rowKey}>
-                {rowLabel(r)}: {formatCount(r.uniqueClicks, locale)}
+                {rowLabel(r)}: {formatCount(heatCount(r), locale)}
               </li>
             ))}
           </ol>
@@ -112,7 +117,7 @@ export function ClicksChart({ rows, loadChart, locale }: ClicksChartProps) {
         <canvas
           ref={canvasRef}
           role="img"
-          aria-label={`Bar chart of unique clicks per link. ${summary}`}
+          aria-label={`Bar chart of ${what.toLowerCase()} per link. ${summary}`}
         />
       </div>
     </section>

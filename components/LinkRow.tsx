@@ -5,8 +5,8 @@
  * the page. All outside text (URLs, names) is rendered as text nodes.
  */
 import type { Capability } from '../utils/report/report-types.ts';
-import { rowCells, type CellText } from '../utils/panel/columns.ts';
-import { formatCount, shortenUrl } from '../utils/panel/format.ts';
+import { heatCount, rowCells, type CellText } from '../utils/panel/columns.ts';
+import { formatCount, MISSING, shortenUrl } from '../utils/panel/format.ts';
 import { heatColor, shareOfMax } from '../utils/panel/heat.ts';
 import { placementName } from '../utils/panel/sort.ts';
 import type { PlacementView } from '../utils/panel/view-types.ts';
@@ -25,6 +25,8 @@ export interface LinkRowProps {
   maxClicks: number;
   highlighted: boolean;
   locale?: string;
+  /** Names the source in the "—" reasons. */
+  sourceName?: string;
   onLocate(ordinal: number): void;
   onHighlight(ordinal: number | null): void;
 }
@@ -79,7 +81,7 @@ interface NumberCellProps {
 }
 
 function NumberCell({ cell, swatch = null }: NumberCellProps) {
-  const classes = `cml-num${cell.title ? ' cml-missing' : ''}`;
+  const classes = `cml-num${cell.text === MISSING ? ' cml-missing' : ''}`;
   return (
     <td class={classes} title={cell.title}>
       {swatch && <span class="cml-swatch" style={{ background: swatch }} aria-hidden="true" />}
@@ -90,8 +92,9 @@ function NumberCell({ cell, swatch = null }: NumberCellProps) {
 
 export function LinkRow(props: LinkRowProps) {
   const { placement: p, onHighlight } = props;
-  const cells = rowCells(p.row, props.shares, props.capabilities, props.locale);
-  const swatch = p.row ? heatColor(shareOfMax(p.row.uniqueClicks, props.maxClicks)) : null;
+  const cells = rowCells(p.row, props.shares, props.capabilities, props.locale, props.sourceName);
+  const clicks = p.row ? heatCount(p.row) : null;
+  const swatch = clicks === null ? null : heatColor(shareOfMax(clicks, props.maxClicks));
   const position = formatCount(p.ordinal + 1, props.locale);
   return (
     <tr

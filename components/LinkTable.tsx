@@ -2,7 +2,8 @@
  * The per-link table: one row per link placement on the page, sortable by
  * every column, then the report rows that were not found on the page.
  */
-import type { Capability, ClickMapLinkRow } from '../utils/report/report-types.ts';
+import type { Capability } from '../utils/report/report-types.ts';
+import type { SourceLinkRow } from '../utils/sources/source-report.ts';
 import { LINK_COLUMNS, shownColumns } from '../utils/panel/columns.ts';
 import type { PlacementView, SortColumn, SortState } from '../utils/panel/view-types.ts';
 import { LinkRow } from './LinkRow.tsx';
@@ -12,7 +13,7 @@ import { UnmatchedRows } from './UnmatchedRows.tsx';
 export interface LinkTableProps {
   /** Placements in display order (already sorted). */
   placements: readonly PlacementView[];
-  unmatchedRows: readonly ClickMapLinkRow[];
+  unmatchedRows: readonly SourceLinkRow[];
   sort: SortState;
   onSort(column: SortColumn): void;
   shares: ReadonlyMap<string, number | null>;
@@ -21,6 +22,8 @@ export interface LinkTableProps {
   /** The busiest report row's unique clicks (heat swatch scale, as the badges use). */
   maxClicks: number;
   locale?: string;
+  /** Names the source in the "—" reasons. */
+  sourceName?: string;
   onLocate(ordinal: number): void;
   onHighlight(ordinal: number | null): void;
   /** Optional columns switched on (ids); default: none. */
@@ -93,6 +96,7 @@ export function LinkTable(props: LinkTableProps) {
                 maxClicks={props.maxClicks}
                 highlighted={props.highlighted === p.ordinal}
                 locale={props.locale}
+                sourceName={props.sourceName}
                 onLocate={props.onLocate}
                 onHighlight={props.onHighlight}
               />

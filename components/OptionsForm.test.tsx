@@ -64,6 +64,7 @@ describe('OptionsForm', () => {
       ],
       activeSource: 'mailchimp',
       includeMachineClicks: true,
+      sendSubjectAndSender: true,
       enabledSites: [],
       disabledSites: [],
     });
@@ -166,6 +167,22 @@ describe('OptionsForm', () => {
     );
   });
 
+  test('Brevo: its fields come from its descriptor; saving asks for api.brevo.com only', async () => {
+    const { view, props } = renderForm(DEFAULT_SETTINGS);
+    choose(view, 'input[name="activeSource"][value="brevo"]');
+    expect(view.$('legend').textContent).toBe('Report source: Brevo');
+    type(view, '#brevoKey', 'xkeysib-abc');
+    submit(view);
+    await vi.waitFor(() => expect(props.save).toHaveBeenCalled());
+    expect(props.requestAccess).toHaveBeenCalledWith(['https://api.brevo.com/*']);
+    expect(props.save).toHaveBeenCalledWith(
+      expect.objectContaining({
+        activeSource: 'brevo',
+        sources: [{ kind: 'brevo', apiKey: 'xkeysib-abc' }],
+      }),
+    );
+  });
+
   test('feedback right after Save while the permission prompt is open', async () => {
     let answer: (granted: boolean) => void = () => {};
     const requestAccess = vi.fn(() => new Promise<boolean>((resolve) => (answer = resolve)));
@@ -256,6 +273,17 @@ describe('OptionsForm sites', () => {
         'warning',
         'Saved, but access to *://mail.example.com/* was not granted: the lens runs only where access is granted (the toolbar button still opens it once per tab). Saved. No source: only "Check links" is available.',
       ]),
+    );
+  });
+
+  test('privacy: says what is sent, and the switch keeps subject and sender in the browser', async () => {
+    const { view, props } = renderForm(MIGRATED);
+    expect(view.$('#privacy-text').textContent).toContain('never its path, so no mailbox');
+    click(view.$('input[name="sendSubjectAndSender"]'));
+    submit(view);
+    await vi.waitFor(() => expect(props.save).toHaveBeenCalled());
+    expect(props.save).toHaveBeenCalledWith(
+      expect.objectContaining({ sendSubjectAndSender: false }),
     );
   });
 });

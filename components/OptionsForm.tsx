@@ -1,7 +1,8 @@
 /**
- * The settings form: which report source is active (Click Map API,
- * Mailchimp, listmonk, Mautic, or none: "Check links" needs no source) with
- * its fields, report defaults, and per-site switches. Saving asks for the
+ * The settings form: which report source is active (one of the source
+ * registry, utils/sources/registry.ts, or none: "Check links" needs no
+ * source) with its fields (OptionsSourceFields, from the source's
+ * descriptor), report defaults, and per-site switches. Saving asks for the
  * active source's host permission (inside the click, as browsers require); a
  * refusal still saves, with a warning that requests then depend on CORS.
  */
@@ -16,6 +17,7 @@ import {
   type SourceSettings,
 } from '../utils/settings/sources.ts';
 import { sitePatterns } from '../utils/sites/sites.ts';
+import { OptionsPrivacy } from './OptionsPrivacy.tsx';
 import { OptionsSites } from './OptionsSites.tsx';
 import { OptionsSourceFields } from './OptionsSourceFields.tsx';
 
@@ -62,6 +64,7 @@ export function OptionsForm(props: OptionsFormProps) {
   );
   const defaults = useSignal({
     includeMachineClicks: initial.includeMachineClicks,
+    sendSubjectAndSender: initial.sendSubjectAndSender,
   });
   const sites = useSignal({
     enabledSites: initial.enabledSites,
@@ -180,6 +183,10 @@ export function OptionsForm(props: OptionsFormProps) {
         </label>
       </fieldset>
       <OptionsSites value={sites.value} onChange={(value) => (sites.value = value)} />
+      <OptionsPrivacy
+        sendSubjectAndSender={defaults.value.sendSubjectAndSender}
+        onChange={(on) => (defaults.value = { ...defaults.value, sendSubjectAndSender: on })}
+      />
       <button type="submit">Save</button>
       <p id="status" class="status" role="status" aria-live="polite" data-kind={status.value?.kind}>
         {status.value?.text}

@@ -7,9 +7,9 @@
 import type { BadgeMetric } from '../utils/overlay/badge-metric.ts';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
-import type { ClickMapReport } from '../utils/report/report-types.ts';
 import type { ChartLoader } from '../utils/panel/chart-registry.ts';
 import type { ColorScheme, ExportFormat, PeriodSelection } from '../utils/panel/view-types.ts';
+import type { SourceReport } from '../utils/sources/source-report.ts';
 import { sequenceNotes } from '../utils/panel/sequence-notes.ts';
 import { CampaignPicker } from './CampaignPicker.tsx';
 import { ClickMapView } from './ClickMapView.tsx';
@@ -18,7 +18,6 @@ import { PanelHeader } from './PanelHeader.tsx';
 import { PanelTabs } from './PanelTabs.tsx';
 import { QaView } from './QaView.tsx';
 import { SequenceView } from './SequenceView.tsx';
-import { SourceReportView } from './SourceReportView.tsx';
 import { read, type MaybeSignal } from './signal-prop.ts';
 import { StatusMessage } from './StatusMessage.tsx';
 
@@ -50,7 +49,7 @@ export interface PanelProps {
   /** Extra sections at the end of the panel (e.g. the content script's diagnostics). */
   children?: ComponentChildren;
   /** Optional: replaces the built-in export (utils/export writers + download). */
-  onExport?: (format: ExportFormat, report: ClickMapReport) => void;
+  onExport?: (format: ExportFormat, report: SourceReport) => void;
   /**
    * Switches the view (report, sequence, "Check links"); the controller also
    * redraws the preview's badges. Default: only the store's view changes.
@@ -91,21 +90,19 @@ function PanelBody(props: PanelProps) {
     );
   }
   if (view === 'sequence' && sequence) {
-    return <SequenceView report={sequence} notes={sequenceNotes(sequence)} locale={store.locale} />;
+    return (
+      <SequenceView
+        report={sequence}
+        notes={sequenceNotes(sequence)}
+        locale={store.locale}
+        onAnnounce={store.announce}
+      />
+    );
   }
   const status = store.status.value;
   switch (status.kind) {
     case 'ready':
       return <ClickMapView {...props} report={status.report} match={status.match} />;
-    case 'source-report':
-      return (
-        <SourceReportView
-          model={status.model}
-          locale={store.locale}
-          onLocate={props.onLocate}
-          onHighlight={props.onHighlight}
-        />
-      );
     default:
       return (
         <StatusMessage
@@ -116,9 +113,6 @@ function PanelBody(props: PanelProps) {
       );
   }
 }
-
-/** Any loaded report is "ready" to the page (and e2e tests), whatever its source. */
-const stateName = (kind: string) => (kind === 'source-report' ? 'ready' : kind);
 
 export function Panel(props: PanelProps) {
   const titleId = useId();
@@ -156,7 +150,7 @@ export function Panel(props: PanelProps) {
       ref={asideRef}
       class="cml-panel"
       data-scheme={read(props.scheme ?? 'auto')}
-      data-state={stateName(store.status.value.kind)}
+      data-state={store.status.value.kind}
       data-view={store.view.value}
       aria-labelledby={titleId}
       onKeyDown={onKeyDown}

@@ -1,7 +1,8 @@
 /**
- * The panel's views added by issue #7: a source report with unknown numbers
- * ("—" + reason, what the source cannot give), the view switch with the
- * sequence tab, and "Check links" (QA list, counts, CSV export).
+ * The panel's views: an ESP source report in the one report view (unknown
+ * numbers "—" + reason, what the source cannot give, sorting, chart, locate,
+ * export), the view switch with the sequence tab (and its export), and
+ * "Check links" (QA list, counts, CSV export).
  */
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { templateHtml } from '../test/fixtures/links/corpus.ts';
@@ -9,7 +10,7 @@ import { mailchimpMatch, mailchimpReport } from '../utils/panel/testing/fixtures
 import type { SequenceReport } from '../utils/report/report-types.ts';
 import { groupFindings } from '../utils/audit/groups.ts';
 import { auditPreview } from '../utils/audit/preview-audit.ts';
-import { sourceModel } from '../utils/panel/source-model.ts';
+import { previewModel } from '../utils/panel/panel-model.ts';
 import { listmonkReport } from '../utils/sources/testing/esp-reports.ts';
 import { emailWith, previewOf } from '../utils/messaging/testing/preview.ts';
 import { Panel, type PanelProps } from './Panel.tsx';
@@ -22,6 +23,8 @@ afterEach(() => view?.unmount());
 
 function renderPanel(status: PanelStatus, overrides: Partial<PanelProps> = {}) {
   const store = createPanelStore({ status, locale: 'en-US' });
+  // Every optional column on: these tests read every number of a row.
+  store.setTableColumns(['name', 'ctr', 'totalClicks', 'ctor']);
   const { mod } = fakeChartModule();
   const props: PanelProps = {
     store,
@@ -41,13 +44,26 @@ function renderPanel(status: PanelStatus, overrides: Partial<PanelProps> = {}) {
 
 const SUPERSHOES =
   'https://www.technologyreview.com/2024/06/25/1093520/supershoes-running-kenya-carbon-plate-shoes/';
+const WIRED =
+  'https://www.wired.com/story/ai-music-generators-suno-and-udio-sued-for-copyright-infringement/';
 
-describe('a source report with unknown numbers (listmonk)', async () => {
+/** A cell's text and, when it is "—", its reason. */
+const cellText = (td: Element) =>
+  td.getAttribute('title') && td.textContent === '—'
+    ? `— (${td.getAttribute('title')})`
+    : (td.textContent ?? '');
+
+describe('an ESP report (listmonk) in the one report view', async () => {
   const preview = previewOf(emailWith([SUPERSHOES, 'https://example.com/other']));
-  const model = sourceModel(preview, await listmonkReport(), 'en-US');
+  const report = await listmonkReport();
+  const status: PanelStatus = {
+    kind: 'ready',
+    report,
+    match: previewModel(preview, report, 'en-US').panel,
+  };
 
-  test('is "ready" to the page and renders "—" with the reason, never 0', () => {
-    const { view } = renderPanel({ kind: 'source-report', model });
+  test('is "ready" and renders "—" with the reason, never 0', () => {
+    const { view } = renderPanel(status);
     expect(view.$('.cml-panel').dataset.state).toBe('ready');
     expect(view.$('[data-metric="uniqueClicks"] dd').textContent).toBe(
       '— (listmonk does not give this number.)',
@@ -57,22 +73,24 @@ describe('a source report with unknown numbers (listmonk)', async () => {
     );
     expect(view.$('[data-metric="totalClicks"] dd').textContent).toBe('13');
     const rows = view
-      .$$('tbody tr[data-ordinal]')
-      .map((tr) => texts([...tr.querySelectorAll('td')]).slice(3));
+      .$$('.cml-links tbody tr[data-ordinal]')
+      .map((tr) => [...tr.querySelectorAll('td')].slice(3, 8).map(cellText));
+    const notTop = '— (The data source reports only its top links; this one is not among them.)';
     expect(rows).toEqual([
       [
         '— (listmonk gives only all clicks per link.)',
-        '294',
-        '46.45%',
+        '46.44%',
         '— (Needs unique clicks, which listmonk does not give per link.)',
+        '294',
+        '— (listmonk does not report opens.)',
       ],
-      Array(4).fill('— (The data source reports only its top links; this one is not among them.)'),
+      Array(5).fill(notTop),
     ]);
-    expect(view.$$('tr[data-unmatched]')).toHaveLength(2);
+    expect(view.$$('.cml-unmatched tbody tr')).toHaveLength(2);
   });
 
   test('says what listmonk cannot give, and its notes', () => {
-    const { view } = renderPanel({ kind: 'source-report', model });
+    const { view } = renderPanel(status);
     expect(view.$('.cml-limits h3').textContent).toBe('Not available from listmonk');
     expect(texts(view.$$('[data-list="cannot-give"] li'))).toContain('Opens.');
     expect(texts(view.$$('[data-list="notes"] li'))[0]).toBe(
@@ -81,9 +99,25 @@ describe('a source report with unknown numbers (listmonk)', async () => {
   });
 
   test('locate buttons call back with the ordinal', () => {
-    const { view, props } = renderPanel({ kind: 'source-report', model });
-    click(view.$('tr[data-ordinal="1"] button.cml-locate'));
-    expect(props.onLocate).toHaveBeenCalledWith(1);
+    const { view, props } = renderPanel(status);
+    click(view.$('tr[data-ordinal="0"] button.cml-locate'));
+    expect(props.onLocate).toHaveBeenCalledWith(0);
+  });
+
+  test('sorts, charts all clicks and exports like the Click Map API report', () => {
+    const onExport = vi.fn();
+    const two = previewOf(emailWith([WIRED, SUPERSHOES, 'https://example.com/other']));
+    const sortable: PanelStatus = { ...status, match: previewModel(two, report).panel };
+    const { view, store } = renderPanel(sortable, { onExport });
+    const order = () =>
+      view.$$('.cml-links tbody tr[data-ordinal]').map((tr) => tr.dataset.ordinal);
+    expect(order()).toEqual(['0', '1', '2']);
+    store.sortBy('totalClicks');
+    view.rerender(<Panel {...renderProps(store)} onExport={onExport} />);
+    expect(order()).toEqual(['1', '0', '2']);
+    expect(view.$('.cml-chart h3').textContent).toBe('All clicks per link');
+    click(view.$('.cml-export button'));
+    expect(onExport).toHaveBeenCalledWith('csv', report);
   });
 });
 

@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { SequenceReport } from '../utils/report/report-types.ts';
 import { SequenceView } from './SequenceView.tsx';
-import { mount, texts, type Mounted } from './testing/mount.ts';
+import { click, mount, texts, type Mounted } from './testing/mount.ts';
 
 let view: Mounted | null = null;
 afterEach(() => view?.unmount());
@@ -129,8 +129,20 @@ describe('SequenceView', () => {
     );
     expect(texts(view.$$('.cml-notes li'))).toEqual([...NOTES, evil]);
     expect(view.root.querySelector('img')).toBeNull();
-    expect(view.$('.cml-sequence section:nth-child(2) p').textContent).toBe(
+    expect(view.$('.cml-sequence section[aria-label="Click performance"] p').textContent).toBe(
       'No clicks on links in this sequence yet.',
     );
+  });
+
+  test('exports the sequence as CSV or Excel, like the click map', () => {
+    const onExport = vi.fn();
+    view = mount(<SequenceView report={report} notes={[]} locale="en-US" onExport={onExport} />);
+    const [csv, xlsx] = view.$$('.cml-export button');
+    click(csv!);
+    click(xlsx!);
+    expect(onExport.mock.calls).toEqual([
+      ['csv', report],
+      ['xlsx', report],
+    ]);
   });
 });

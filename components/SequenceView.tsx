@@ -4,15 +4,25 @@
  * over sums of sent, so never above 100%), click performance per link, and
  * the caveats (pixel blocking, bounce pings) passed in as data.
  */
+import { useRef } from 'preact/hooks';
 import type { SequenceReport } from '../utils/report/report-types.ts';
 import { formatCount, formatPercent, shortenUrl } from '../utils/panel/format.ts';
 import { clickPerformance } from '../utils/panel/sequence-view.ts';
+import type { ExportFormat } from '../utils/panel/view-types.ts';
+import { ExportButtons } from './ExportButtons.tsx';
+import { downloadSequence } from './report-download.ts';
 
 export interface SequenceViewProps {
   report: SequenceReport;
   notes: readonly string[];
   locale?: string;
+  /** Says how the export went (the panel's live region). */
+  onAnnounce?(message: string): void;
+  /** Replaces the built-in download (utils/export + <a download>). */
+  onExport?(format: ExportFormat, report: SequenceReport): void;
 }
+
+const FORMAT_NAMES: Record<ExportFormat, string> = { csv: 'CSV', xlsx: 'Excel' };
 
 /** A rate cell; null (nothing sent) shows "—" with the reason. */
 function RateCell({ rate, locale }: { rate: number | null; locale?: string }) {
@@ -119,9 +129,23 @@ function ClickPerformance({ report, locale }: { report: SequenceReport; locale?:
   );
 }
 
-export function SequenceView({ report, notes, locale }: SequenceViewProps) {
+export function SequenceView({ report, notes, locale, onAnnounce, onExport }: SequenceViewProps) {
+  const rootRef = useRef<HTMLDivElement>(null);
+  const exportSequence = (format: ExportFormat) => {
+    if (onExport) return onExport(format, report);
+    const container = rootRef.current;
+    if (!container) return;
+    downloadSequence(report, format, container).then(
+      (name) => onAnnounce?.(`Exported ${FORMAT_NAMES[format]}: ${name}`),
+      (err: unknown) =>
+        onAnnounce?.(`Export failed: ${err instanceof Error ? err.message : String(err)}`),
+    );
+  };
   return (
-    <div class="cml-sequence">
+    <div class="cml-sequence" ref={rootRef}>
+      <div class="cml-toolbar">
+        <ExportButtons onExport={exportSequence} />
+      </div>
       <section class="cml-section cml-table-scroll" aria-label="Sequence steps">
         <StepsTable report={report} locale={locale} />
       </section>

@@ -4,7 +4,7 @@
  */
 import type { PanelStatus } from './panel-store.ts';
 
-export type MessageStatus = Exclude<PanelStatus, { kind: 'ready' } | { kind: 'source-report' }>;
+export type MessageStatus = Exclude<PanelStatus, { kind: 'ready' }>;
 
 export interface StatusMessageProps {
   status: MessageStatus;

@@ -75,6 +75,8 @@ describe('Totals', () => {
       ['clickImpliedOpens', '412'],
       ['bouncePixelOpens', '9'],
       ['machineClicks', '133'],
+      ['totalClicks', '4,077'],
+      ['bounces', '149'],
     ]);
   });
 

@@ -5,15 +5,18 @@
  * with the reason as title (see utils/panel/totals-view.ts), never 0.
  */
 import { useId } from 'preact/hooks';
-import type { Capability, ClickMapTotals } from '../utils/report/report-types.ts';
+import type { Capability } from '../utils/report/report-types.ts';
+import type { SourceTotals } from '../utils/sources/source-report.ts';
 import { totalsCells, type MetricCell } from '../utils/panel/totals-view.ts';
 
 export interface TotalsProps {
-  totals: ClickMapTotals;
+  totals: SourceTotals;
   capabilities: readonly Capability[];
   machineClicksIncluded: boolean;
   onMachineClicksChange(include: boolean): void;
   locale?: string;
+  /** Names the source in the reasons ("listmonk does not report opens."). */
+  sourceName?: string;
 }
 
 function Metric({ cell }: { cell: MetricCell }) {
@@ -30,7 +33,7 @@ function Metric({ cell }: { cell: MetricCell }) {
 
 export function Totals(props: TotalsProps) {
   const switchId = useId();
-  const cells = totalsCells(props.totals, props.capabilities, props.locale);
+  const cells = totalsCells(props.totals, props.capabilities, props.locale, props.sourceName);
   const canDetect = props.capabilities.includes('machine-clicks');
   return (
     <section class="cml-section cml-totals" aria-label="Totals">

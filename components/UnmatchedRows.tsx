@@ -3,18 +3,20 @@
  * page"): another version of the template, a link removed by the webmail, or
  * a personalised URL. Listed apart so their clicks are not silently lost.
  */
-import type { ClickMapLinkRow } from '../utils/report/report-types.ts';
+import { heatCount } from '../utils/panel/columns.ts';
+import type { SourceLinkRow } from '../utils/sources/source-report.ts';
 import { formatCount, formatPercent, shortenUrl } from '../utils/panel/format.ts';
 
 export interface UnmatchedRowsProps {
-  rows: readonly ClickMapLinkRow[];
+  rows: readonly SourceLinkRow[];
   shares: ReadonlyMap<string, number | null>;
   locale?: string;
 }
 
 export function UnmatchedRows({ rows, shares, locale }: UnmatchedRowsProps) {
   if (rows.length === 0) return null;
-  const ordered = [...rows].sort((a, b) => b.uniqueClicks - a.uniqueClicks);
+  const ordered = [...rows].sort((a, b) => (heatCount(b) ?? -1) - (heatCount(a) ?? -1));
+  const unique = rows.every((r) => r.uniqueClicks !== null);
   return (
     <div class="cml-table-scroll cml-section">
       <table class="cml-table cml-unmatched">
@@ -24,7 +26,7 @@ export function UnmatchedRows({ rows, shares, locale }: UnmatchedRowsProps) {
             <th scope="col">Link</th>
             <th scope="col">Name</th>
             <th scope="col" class="cml-num">
-              Unique clicks
+              {unique ? 'Unique clicks' : 'All clicks'}
             </th>
             <th scope="col" class="cml-num">
               % of total
@@ -38,7 +40,7 @@ export function UnmatchedRows({ rows, shares, locale }: UnmatchedRowsProps) {
                 <span title={row.url}>{shortenUrl(row.url, 36)}</span>
               </td>
               <td>{row.name}</td>
-              <td class="cml-num">{formatCount(row.uniqueClicks, locale)}</td>
+              <td class="cml-num">{formatCount(heatCount(row), locale)}</td>
               <td class="cml-num">
                 {formatPercent(shares.get(row.rowKey) ?? row.shareOfClicks, locale)}
               </td>

@@ -20,9 +20,8 @@ import type {
 import type { BadgeView } from '../utils/overlay/badge-model.ts';
 import { withMetric, type BadgeMetric } from '../utils/overlay/badge-metric.ts';
 import { qaBadges } from '../utils/overlay/qa-badges.ts';
-import { sourceModel } from '../utils/panel/source-model.ts';
 import type { PeriodSelection } from '../utils/panel/view-types.ts';
-import { engineReportOf, previewModel } from '../utils/panel/panel-model.ts';
+import { previewModel } from '../utils/panel/panel-model.ts';
 
 /**
  * What a preview says, minus the measured boxes: a re-layout (images, fonts,
@@ -100,21 +99,15 @@ export function createPanelController(store: PanelStore) {
   const showReady = (outcome: Extract<ReportOutcome, { state: 'ready' }>, preview: PreviewInfo) => {
     store.setTemplateName(outcome.templateName ?? outcome.report.templateId);
     store.setSequence(outcome.sequence);
-    // The Click Map API gives every number: the exact engine view. Other sources: "—" with reasons.
-    const report = engineReportOf(outcome.report);
-    if (report) {
-      const model = previewModel(preview, report, store.locale);
-      store.setStatus({
-        kind: 'ready',
-        report,
-        match: model.panel,
-        campaigns: outcome.campaigns ?? [],
-        campaignId: outcome.campaignId ?? null,
-      });
-      return showReportBadges(model.badges);
-    }
-    const model = sourceModel(preview, outcome.report, store.locale);
-    store.setStatus({ kind: 'source-report', model });
+    // Every source gives the one report shape: the same view model, table and badges.
+    const model = previewModel(preview, outcome.report, store.locale);
+    store.setStatus({
+      kind: 'ready',
+      report: outcome.report,
+      match: model.panel,
+      campaigns: outcome.campaigns ?? [],
+      campaignId: outcome.campaignId ?? null,
+    });
     showReportBadges(model.badges);
   };
 

@@ -10,8 +10,9 @@ import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { AuditResult } from '../utils/audit/types.ts';
 import { DEFAULT_BADGE_METRIC, type BadgeMetric } from '../utils/overlay/badge-metric.ts';
 import type { CampaignChoice } from '../utils/messaging/protocol.ts';
-import type { ClickMapReport, SequenceReport } from '../utils/report/report-types.ts';
-import type { SourceModel } from '../utils/panel/source-model.ts';
+import type { SequenceReport } from '../utils/report/report-types.ts';
+import { SOURCE_LABELS } from '../utils/settings/sources.ts';
+import type { SourceReport } from '../utils/sources/source-report.ts';
 import { columnLabel, displayShares } from '../utils/panel/columns.ts';
 import { nextSort, sortPlacements } from '../utils/panel/sort.ts';
 import type {
@@ -28,15 +29,14 @@ export type PanelStatus =
   | { kind: 'error'; reason: string }
   | {
       kind: 'ready';
-      report: ClickMapReport;
+      /** The one report shape of every source; counts it cannot give are null ("—"). */
+      report: SourceReport;
       match: PanelMatch;
       /** The matched template's campaigns, to narrow the report to one (Click Map API). */
       campaigns?: CampaignChoice[];
       /** The campaign picked; null/absent: all campaigns. */
       campaignId?: string | null;
-    }
-  /** A report with numbers the source cannot give ("—" with reasons): ESP sources. */
-  | { kind: 'source-report'; model: SourceModel };
+    };
 
 /** Which body the panel shows: the report (per the status), the sequence, or the link check. */
 export type PanelView = 'report' | 'sequence' | 'qa';
@@ -103,9 +103,9 @@ export function describeStatus(status: PanelStatus): string {
     case 'error':
       return `Could not load the click map: ${status.reason}`;
     case 'ready':
-      return `Click map ready: ${status.match.placements.length} links on the page.`;
-    case 'source-report':
-      return `Report from ${status.model.sourceName} ready: ${status.model.placements.length} links on the page.`;
+      return status.report.source === 'clickmap-api'
+        ? `Click map ready: ${status.match.placements.length} links on the page.`
+        : `Report from ${SOURCE_LABELS[status.report.source]} ready: ${status.match.placements.length} links on the page.`;
   }
 }
 

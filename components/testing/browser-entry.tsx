@@ -5,13 +5,13 @@
  */
 import { render } from 'preact';
 import type { PanelMatch } from '../../utils/panel/view-types.ts';
-import type { ClickMapReport } from '../../utils/report/report-types.ts';
+import type { SourceReport } from '../../utils/sources/source-report.ts';
 import { Panel } from '../Panel.tsx';
 import { PANEL_CSS } from '../panel.css.ts';
 import { createPanelStore } from '../panel-store.ts';
 
 interface StartArgs {
-  report: ClickMapReport;
+  report: SourceReport;
   match: PanelMatch;
   scheme: 'light' | 'dark' | 'auto';
 }

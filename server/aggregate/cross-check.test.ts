@@ -158,5 +158,5 @@ describe('incremental aggregates = buildClickMapReport', () => {
       ),
       { numRuns: 150, seed: 20261123 },
     );
-  });
+  }, 120_000); // 3 readings × 2 versions × 5 periods per run: minutes on a loaded machine
 });

@@ -9,6 +9,7 @@ import type { ClickRowRef } from '../../utils/report/link-rows.ts';
 import { domainOfRowKey } from '../../utils/report/row-keys.ts';
 import type { MessageCounts } from '../../utils/report/message-tally.ts';
 import type { ReportCounts, RowTally } from '../../utils/report/row-tally.ts';
+import { SOURCE_LINK_IDS } from '../../utils/report/row-tally.ts';
 import type { Mode } from './message-contrib.ts';
 
 /** Inclusive UTC day range of a day-aligned half-open period. */
@@ -64,7 +65,7 @@ export class AggregateReader {
     );
     // Link ids of a final-domain row's clicks: over the whole history, as the engine keeps them.
     this.#sources = db.prepare(
-      `SELECT DISTINCT value FROM finals WHERE ${IN_CAMPAIGNS} AND kind = 'l:x' AND row = ? LIMIT 2`,
+      `SELECT DISTINCT value FROM finals WHERE ${IN_CAMPAIGNS} AND kind = 'l:x' AND row = ? LIMIT ${SOURCE_LINK_IDS}`,
     );
     this.#unsubs = db.prepare(
       `SELECT method, COUNT(*) AS n FROM (

@@ -73,6 +73,8 @@ describe('schemas accept the real responses', () => {
 
   it('the demo click map is not trivial', () => {
     const report = v.parse(ClickMapReportSchema, responses.get('clickmap'));
+    // Two static placements, the personalised ones' final domains (Altcraft: "statistics are
+    // collected by the final domain") and the List-Unsubscribe presses' row (no unsubscribe link).
     expect(report.links.length).toBe(5);
     expect(report.totals.uniqueClicks).toBeGreaterThan(0);
     expect(report.totals.machineClicks).toBeGreaterThan(0);

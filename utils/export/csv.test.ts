@@ -4,6 +4,7 @@ import { buildClickMapReport } from '../report/build.ts';
 import * as E from '../report/test-events.ts';
 import { csvCell, tableToCsv } from './csv.ts';
 import { reportToCsv } from './csv-export.ts';
+import { listmonkReport } from '../sources/testing/esp-reports.ts';
 
 describe('csvCell', () => {
   it.each([
@@ -78,5 +79,17 @@ describe('tableToCsv', () => {
     expect(lines).toContain('Unique clicks,3');
     expect(lines).toContain('Delivered,3');
     expect(lines).toContain('CTR,100%');
+  });
+
+  it('exports an ESP report: counts the source cannot give are empty cells, never 0', async () => {
+    const lines = reportToCsv(await listmonkReport())
+      .slice(1)
+      .split('\r\n');
+    // listmonk: all clicks per link only, no opens, no unique clicks.
+    const first = lines.find((line) => line.includes('technologyreview.com/2024/06/25/1093520/'));
+    // position and link id unknown (per-URL source), unique clicks, CTR and CTOR empty.
+    expect(first).toMatch(/^,,https:\/\/www\.technologyreview\.com\/[^,]+,[^,]*,,46\.\d+%,,294,$/);
+    expect(lines).toContain('Unique clicks,');
+    expect(lines).toContain('Total clicks,13');
   });
 });

@@ -29,6 +29,11 @@ export function csvLine(cells: CellValue[]): string {
   return cells.map(csvCell).join(',');
 }
 
+/** Several tables in one file (one BOM), a blank line between them. */
+export function tablesToCsv(tables: readonly ExportTable[]): string {
+  return BOM + tables.map((table) => tableToCsv(table).slice(BOM.length)).join('\r\n');
+}
+
 /** The header block and a blank line (when any), the table, a blank line, then the totals as two-column rows. */
 export function tableToCsv(table: ExportTable): string {
   const header = table.header ?? [];

@@ -14,6 +14,26 @@ export interface PercentCell {
 
 export type CellValue = string | number | null | PercentCell;
 
+/** `T` with every count widened to "may be unknown" (null). */
+type MaybeCounts<T> = {
+  [K in keyof T]: T[K] extends number | null
+    ? number | null
+    : T[K] extends object
+      ? MaybeCounts<T[K]>
+      : T[K];
+};
+
+/**
+ * What an export reads of a report: the engine's ClickMapReport and every
+ * source's report (utils/sources/source-report.ts, counts a source cannot give
+ * are null and export as empty cells) both have it.
+ */
+export type ExportableReport = MaybeCounts<Pick<ClickMapReport, 'links' | 'totals'>> &
+  Pick<
+    ClickMapReport,
+    'templateId' | 'versionId' | 'period' | 'campaignIds' | 'machineClicksIncluded' | 'generatedAt'
+  >;
+
 export interface ExportTable {
   /** Label / value pairs above the table (what the file is about). */
   header?: [string, CellValue][];
@@ -35,7 +55,8 @@ export const LINK_COLUMNS = [
   'CTOR',
 ];
 
-const pct = (rate: number | null): CellValue => (rate === null ? null : { percent: rate });
+/** A rate cell: the fraction as a percentage, or empty when unknown. */
+export const pct = (rate: number | null): CellValue => (rate === null ? null : { percent: rate });
 
 function isoDay(millis: number): string {
   return new Date(millis).toISOString().slice(0, 10);
@@ -47,7 +68,7 @@ const DAY_MS = 86_400_000;
  * The period: whole UTC days as "2025-01-06 – 2025-01-31 (UTC)" (both days included),
  * else exact instants with the end excluded; open ends named.
  */
-export function periodLabel(report: ClickMapReport): string {
+export function periodLabel(report: ExportableReport): string {
   const { from, to } = report.period;
   if (from === undefined && to === undefined) return 'all time';
   const days = (from ?? 0) % DAY_MS === 0 && (to ?? 0) % DAY_MS === 0;
@@ -58,14 +79,14 @@ export function periodLabel(report: ClickMapReport): string {
 
 const iso = (millis: number): string => new Date(millis).toISOString();
 
-export function machineClicksLabel(report: ClickMapReport): string {
+export function machineClicksLabel(report: ExportableReport): string {
   return report.machineClicksIncluded
     ? 'counted (every click, as the seeds count them)'
     : 'excluded (human clicks only)';
 }
 
 /** What the file holds: the header block of the CSV and of the sheet. */
-export function reportHeader(report: ClickMapReport): [string, CellValue][] {
+export function reportHeader(report: ExportableReport): [string, CellValue][] {
   return [
     ['Template', report.templateId],
     ['Campaigns', report.campaignIds.join(', ')],
@@ -76,7 +97,7 @@ export function reportHeader(report: ClickMapReport): [string, CellValue][] {
   ];
 }
 
-export function reportTable(report: ClickMapReport): ExportTable {
+export function reportTable(report: ExportableReport): ExportTable {
   const t = report.totals;
   return {
     header: reportHeader(report),

@@ -33,6 +33,11 @@ export function tableToSheet(table: ExportTable): SheetData {
   return [...header, ...(header.length > 0 ? [[]] : []), columns, ...body, [], ...totals];
 }
 
+/** Several tables on one sheet, a blank row between them. */
+export function tablesToSheet(tables: readonly ExportTable[]): SheetData {
+  return tables.flatMap((table, i) => [...(i > 0 ? [[]] : []), ...tableToSheet(table)]);
+}
+
 export const SHEET_OPTIONS = {
   sheet: 'Click map',
   columns: [
@@ -42,4 +47,9 @@ export const SHEET_OPTIONS = {
     { width: 30 },
     ...Array(5).fill({ width: 14 }),
   ],
+};
+
+export const SEQUENCE_SHEET_OPTIONS = {
+  sheet: 'Sequence',
+  columns: [{ width: 40 }, { width: 30 }, ...Array(5).fill({ width: 14 })],
 };

@@ -1,9 +1,12 @@
 /**
- * Report loading from an ESP's own API (Mailchimp, listmonk, Mautic). These
- * APIs have no "which campaign is this email" endpoint, so the campaign is
- * read from the preview's tracking links (utils/sources/campaign-match.ts:
- * Mailchimp mc_cid, listmonk link UUIDs, Mautic ct). A preview without such
- * links (an editor preview, before sending) is a no-match with that reason.
+ * Report loading from an ESP's own API (Mailchimp, listmonk, Mautic, Brevo…,
+ * any source whose descriptor has a `campaign` finder). These APIs have no
+ * "which campaign is this email" endpoint, so the campaign is read from the
+ * preview's tracking links (utils/sources/campaign-match.ts: Mailchimp
+ * mc_cid, listmonk link UUIDs, Mautic ct), or, for sources whose links are
+ * opaque, looked up by the source (Brevo: the subject among sent campaigns).
+ * A preview without either (an editor preview, before sending) is a
+ * no-match with that reason.
  */
 import type {
   PreviewInfo,
@@ -11,110 +14,92 @@ import type {
   ReportOutcome,
   ReportSelection,
 } from '../messaging/protocol.ts';
-import { SOURCE_LABELS } from '../settings/sources.ts';
-import type { CampaignRef, DecodedCampaign } from '../sources/campaign-match.ts';
-import { matchCampaign } from '../sources/campaign-match.ts';
+import { campaignRefId, matchCampaign, type DecodedCampaign } from '../sources/campaign-match.ts';
+import type { AnySource } from '../sources/registry.ts';
+import { sourceOf, type SourceKind } from '../sources/registry.ts';
+import type { Cached, FoundCampaign } from '../sources/descriptor.ts';
 import type { SourceDeps } from '../sources/http.ts';
-import type { SourceConfig } from '../sources/index.ts';
-import { createSource } from '../sources/index.ts';
-import { createListmonkClient } from '../sources/listmonk.ts';
-import type { SourceKind } from '../sources/source-report.ts';
-import type { Cached } from './load-types.ts';
 
-type EspConfig = Exclude<SourceConfig, { kind: 'clickmap-api' }>;
-
-/** Where each provider's links carry the campaign, for the no-match message. */
-const CARRIERS: Record<EspConfig['kind'], string> = {
-  mailchimp: 'an mc_cid parameter or a list-manage unsubscribe link',
-  listmonk: 'listmonk /link/… or /campaign/… tracking URLs',
-  mautic: 'Mautic /r/… redirects with a ct parameter',
-};
-
-function noMatch(kind: EspConfig['kind'], reason: string): ReportOutcome {
-  return { state: 'no-match', source: kind, reason };
+function noMatch(kind: string, reason: string): ReportOutcome {
+  return { state: 'no-match', source: kind as SourceKind, reason };
 }
 
-function noCampaignLinks(kind: EspConfig['kind'], linkCount: number): ReportOutcome {
+function noCampaignLinks(source: AnySource, linkCount: number, carriers: string): ReportOutcome {
   return noMatch(
-    kind,
-    `None of the ${linkCount} links of this preview names a ${SOURCE_LABELS[kind]} campaign ` +
-      `(looked for ${CARRIERS[kind]}). Tracking links exist only in sent emails: ` +
+    source.kind,
+    `None of the ${linkCount} links of this preview names a ${source.label} campaign ` +
+      `(looked for ${carriers}). Tracking links exist only in sent emails: ` +
       'open a received copy, or use "Check links" for a pre-send check.',
   );
 }
 
-/** The provider's campaign id the ref names (listmonk links carry a UUID, its API wants the id). */
-async function campaignIdOf(
-  config: EspConfig,
-  ref: CampaignRef,
-  deps: SourceDeps,
-  cached: Cached,
-): Promise<string | null> {
-  switch (ref.provider) {
-    case 'mailchimp':
-      return ref.campaignId;
-    case 'mautic':
-      return ref.emailId;
-    case 'listmonk': {
-      // The caller checked the ref's provider is the active source.
-      if (config.kind !== 'listmonk') return null;
-      const client = createListmonkClient(config, deps);
-      const found = await cached(['listmonk-uuid', ref.campaignUuid], () =>
-        client.campaignByUuid(ref.campaignUuid),
-      );
-      return found?.id ?? null;
-    }
-  }
-}
-
-function matchOf(decoded: DecodedCampaign, campaignId: string, templateId: string): ReportMatch {
+function fromLinks(decoded: DecodedCampaign, campaignId: string): FoundCampaign {
   const total = decoded.votes + decoded.conflicting;
   const reasons = [
     `${decoded.votes} of the preview's links name campaign ${campaignId} (${decoded.evidence.via})`,
   ];
   if (decoded.conflicting > 0)
     reasons.push(`${decoded.conflicting} links name another campaign (forwarded or digest mail?)`);
-  return {
-    templateId,
-    versionId: null,
-    campaignId,
-    confidence: Math.round((decoded.votes / total) * 1000) / 1000,
-    reasons,
-  };
+  return { campaignId, confidence: Math.round((decoded.votes / total) * 1000) / 1000, reasons };
+}
+
+/** The campaign the preview names, or the no-match outcome saying why not. */
+async function findCampaign(
+  source: AnySource,
+  config: { kind: string },
+  deps: SourceDeps,
+  cached: Cached,
+  preview: PreviewInfo,
+): Promise<FoundCampaign | ReportOutcome> {
+  const finder = source.campaign;
+  if (!finder) return noMatch(source.kind, `${source.label} cannot find a preview's campaign.`);
+  const hrefs = preview.links.filter((l) => !l.unsafe).map((l) => l.href);
+  const found = matchCampaign({ hrefs, base: preview.base });
+  if (found.kind === 'decoded') {
+    const provider: string = found.ref.provider;
+    if (provider !== source.kind) {
+      const named = sourceOf(provider)?.label ?? provider;
+      return noMatch(
+        source.kind,
+        `The links of this preview name a ${named} campaign, but the active source is ${source.label}: choose ${named} in the settings.`,
+      );
+    }
+    const ref = campaignRefId(found.ref);
+    const campaignId = finder.resolve ? await finder.resolve(ref, config, deps, cached) : ref;
+    if (campaignId === null) {
+      return noMatch(
+        source.kind,
+        `${source.label} has no campaign with ${finder.refName ?? 'id'} ${ref} (deleted, or another install?).`,
+      );
+    }
+    return fromLinks(found, campaignId);
+  }
+  if (finder.lookup) {
+    const looked = await finder.lookup(preview, config, deps, cached);
+    return 'reason' in looked ? noMatch(source.kind, looked.reason) : looked;
+  }
+  return noCampaignLinks(source, preview.links.length, finder.carriers);
 }
 
 export async function loadFromEsp(
-  config: EspConfig,
+  source: AnySource,
+  config: { kind: string },
   deps: SourceDeps,
   cached: Cached,
   preview: PreviewInfo,
   selection: ReportSelection,
 ): Promise<ReportOutcome> {
-  const hrefs = preview.links.filter((l) => !l.unsafe).map((l) => l.href);
-  const found = matchCampaign({ hrefs, base: preview.base });
-  if (found.kind === 'lookup') return noCampaignLinks(config.kind, preview.links.length);
-  const provider: SourceKind = found.ref.provider;
-  if (provider !== config.kind) {
-    return noMatch(
-      config.kind,
-      `The links of this preview name a ${SOURCE_LABELS[provider]} campaign, but the active source is ${SOURCE_LABELS[config.kind]}: choose ${SOURCE_LABELS[provider]} in the settings.`,
-    );
-  }
-  const campaignId = await campaignIdOf(config, found.ref, deps, cached);
-  if (campaignId === null) {
-    const uuid = found.ref.provider === 'listmonk' ? found.ref.campaignUuid : '';
-    return noMatch(
-      config.kind,
-      `listmonk has no campaign with UUID ${uuid} (deleted, or another install?).`,
-    );
-  }
-  const query = { campaignIds: [campaignId], period: selection.period };
-  const source = createSource(config, deps);
-  const report = await cached(['report', query], () => source.report(query));
-  return {
-    state: 'ready',
-    match: matchOf(found, campaignId, report.templateId),
-    report,
-    sequence: null,
+  const found = await findCampaign(source, config, deps, cached, preview);
+  if ('state' in found) return found;
+  const query = { campaignIds: [found.campaignId], period: selection.period };
+  const adapter = source.create(config, deps);
+  const report = await cached(['report', query], () => adapter.report(query));
+  const match: ReportMatch = {
+    templateId: report.templateId,
+    versionId: null,
+    campaignId: found.campaignId,
+    confidence: found.confidence,
+    reasons: found.reasons,
   };
+  return { state: 'ready', match, report, sequence: null };
 }

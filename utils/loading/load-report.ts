@@ -1,23 +1,19 @@
 /**
- * What the background does when the panel asks for a preview's report:
- * settings → the active source (utils/sources' createSource) → which
- * campaign or template the preview is → its report, and for the Click Map
- * API the sequence when the matched campaign is a step of one. Every failure
- * becomes an outcome the panel can show; nothing throws past this function.
- * Pure orchestration: HTTP and the cache are injected, so it runs (and is
- * tested) in node against fake or real servers.
+ * The background's report loading for one preview: the active source's
+ * settings checked by its descriptor (utils/sources/registry.ts), then either
+ * the source's own loading (the Click Map API's match endpoint) or the ESP
+ * path (load-esp.ts: campaign from the preview, then its report). Every
+ * failure becomes a ReportOutcome the panel can show.
  */
 import type { RequestCache } from '../cache/request-cache.ts';
 import type { PreviewInfo, ReportOutcome, ReportSelection } from '../messaging/protocol.ts';
 import { activeSourceSettings, type Settings } from '../settings/settings.ts';
-import { checkSource } from '../settings/sources.ts';
-import { createClickMapApiSource } from '../sources/clickmap-api.ts';
+import type { Cached } from '../sources/descriptor.ts';
 import { SourceError, type SourceDeps } from '../sources/http.ts';
-import { loadFromClickMapApi } from './load-clickmap-api.ts';
+import { checkSource, sourceOf } from '../sources/registry.ts';
 import { loadFromEsp } from './load-esp.ts';
-import type { Cached } from './load-types.ts';
 
-export { matchRequestOf } from './load-clickmap-api.ts';
+export { matchRequestOf } from '../sources/clickmap-api/load.ts';
 
 export interface LoadReportDeps {
   settings: Settings;
@@ -36,11 +32,17 @@ export function describeFailure(error: unknown): ReportOutcome {
   return { state: 'error', kind: 'unknown', message };
 }
 
+/** What may leave the browser of a preview: the subject and sender only when the user allows it. */
+export function sendablePreview(preview: PreviewInfo, settings: Settings): PreviewInfo {
+  return settings.sendSubjectAndSender ? preview : { ...preview, subject: null, sender: null };
+}
+
 export async function loadReport(
   deps: LoadReportDeps,
-  preview: PreviewInfo,
+  shown: PreviewInfo,
   selection: ReportSelection,
 ): Promise<ReportOutcome> {
+  const preview = sendablePreview(shown, deps.settings);
   const saved = activeSourceSettings(deps.settings);
   const check = saved ? checkSource(saved) : null;
   if (!check?.ok) return { state: 'not-configured' };
@@ -49,13 +51,16 @@ export async function loadReport(
     deps.cache.get(JSON.stringify([check.config, ...key]), load) as Promise<never>;
   try {
     const config = check.config;
-    if (config.kind === 'clickmap-api') {
-      const source = createClickMapApiSource(config, deps.sourceDeps);
+    const source = sourceOf(config.kind);
+    if (source.load) {
       const includeMachineClicks =
         selection.includeMachineClicks ?? deps.settings.includeMachineClicks;
-      return await loadFromClickMapApi(source, cached, preview, selection, includeMachineClicks);
+      return await source.load(config, deps.sourceDeps, cached, preview, {
+        ...selection,
+        includeMachineClicks,
+      });
     }
-    return await loadFromEsp(config, deps.sourceDeps, cached, preview, selection);
+    return await loadFromEsp(source, config, deps.sourceDeps, cached, preview, selection);
   } catch (error) {
     return describeFailure(error);
   }

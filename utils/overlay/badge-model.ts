@@ -1,24 +1,29 @@
 /**
  * Badge view models: what each link's badge on the email shows, from the
- * placements matched to report rows (utils/links/match.ts). Pure.
+ * placements matched to report rows (utils/links/match.ts). The one badge
+ * builder for every source (Click Map API, Mailchimp, listmonk, Mautic,
+ * Brevo). Pure.
  *
  * Colour: the panel's heat scale (utils/panel/heat.ts) on the same
- * normalisation as the panel's swatches and legend — unique clicks / the
- * busiest report row's unique clicks — so badges, table and legend agree.
+ * normalisation as the panel's swatches and legend — unique clicks (all
+ * clicks for a source without unique ones, heatCount) / the busiest report
+ * row's — so badges, table and legend agree.
  *
  * States:
  * - matched: the placement has a report row: "128 · 12.4%" on its heat colour.
- * - no-data: no report row. Shown as a grey "—", never "0": a missing row
- *   means "not in the report" (a template edited since, or a source that only
- *   reports its top links), not "nobody clicked"; zero-click rows the report
- *   does hold show "0 · 0.0%". The title gives the panel's reason.
+ * - no-data: no report row, or a row without any click count. Shown as a grey
+ *   "—", never "0": a missing row means "not in the report" (a template
+ *   edited since, or a source that only reports its top links), not "nobody
+ *   clicked"; zero-click rows the report does hold show "0 · 0.0%". The
+ *   title gives the panel's reason.
  * - hidden: no visible box (hidden by style, a measured invisible box, or an
  *   ordinal the layout reported hidden). Not drawn; the panel lists it.
  */
 import type { DuplicateInfo, PlacementMatch } from '../links/match.ts';
-import { displayShares } from '../panel/columns.ts';
+import { displayShares, heatCount, maxHeatCount } from '../panel/columns.ts';
 import { HEAT_UNKNOWN, heatColor, heatInk, shareOfMax } from '../panel/heat.ts';
-import type { Capability, ClickMapLinkRow } from '../report/report-types.ts';
+import type { Capability } from '../report/report-types.ts';
+import type { SourceLinkRow } from '../sources/source-report.ts';
 import { MISSING } from '../panel/format.ts';
 import type { BadgeMetric } from './badge-metric.ts';
 import { badgeLabel, badgeTitle, badgeValues } from './badge-text.ts';
@@ -51,11 +56,17 @@ export interface BadgeView {
   values?: Partial<Record<BadgeMetric, string>>;
 }
 
+/** A placement and its report row, as utils/links/match.ts pairs them. */
+export type BadgeMatch<P> = Omit<PlacementMatch<P>, 'row'> & { row: SourceLinkRow | null };
+
 export interface BadgeModelInput<P extends BadgePlacement> {
-  matches: readonly PlacementMatch<P>[];
+  /** Placements with their rows (of `rows`; matchLinks' carrier rows are mapped back by the caller). */
+  matches: readonly BadgeMatch<P>[];
   /** Every report row (report.links), matched or not: shares round over them, heat is relative to the busiest. */
-  rows: readonly ClickMapLinkRow[];
+  rows: readonly SourceLinkRow[];
   capabilities: readonly Capability[];
+  /** Names the source in titles ("No numbers from listmonk for this link"). */
+  sourceName?: string;
   /** Ordinals the layout measured as having no visible box. */
   hidden?: ReadonlySet<number>;
   locale?: string;
@@ -70,22 +81,23 @@ function isHidden(placement: BadgePlacement, hidden: ReadonlySet<number> | undef
 }
 
 export function buildBadges<P extends BadgePlacement>(input: BadgeModelInput<P>): BadgeView[] {
-  const { rows, capabilities, locale } = input;
+  const { rows, capabilities, locale, sourceName } = input;
   const shares = displayShares(rows);
-  const maxClicks = rows.reduce((max, row) => Math.max(max, row.uniqueClicks), 0);
-  const ranks = rankByUniqueClicks(rows);
+  const maxClicks = maxHeatCount(rows);
+  const ranks = rankByHeat(rows);
   return input.matches.map(({ placement, row, duplicate }): BadgeView => {
-    const title = badgeTitle(placement, row, shares, capabilities, duplicate, locale);
+    const title = badgeTitle(placement, row, shares, capabilities, duplicate, locale, sourceName);
+    const clicks = row ? heatCount(row) : null;
     const state: BadgeState = isHidden(placement, input.hidden)
       ? 'hidden'
-      : row
+      : clicks !== null
         ? 'matched'
         : 'no-data';
-    if (!row) {
+    if (!row || clicks === null) {
       const base = { ordinal: placement.ordinal, label: MISSING, title, heat: null, duplicate };
       return { ...base, state, color: HEAT_UNKNOWN, textColor: heatInk(null) };
     }
-    const heat = shareOfMax(row.uniqueClicks, maxClicks);
+    const heat = shareOfMax(clicks, maxClicks);
     const share = shares.get(row.rowKey) ?? null;
     const label = badgeLabel(row, share, duplicate, locale);
     const values: Record<BadgeMetric, string> = {
@@ -98,13 +110,14 @@ export function buildBadges<P extends BadgePlacement>(input: BadgeModelInput<P>)
   });
 }
 
-/** Competition rank by unique clicks (1 = most; ties share a rank). */
-function rankByUniqueClicks(rows: readonly ClickMapLinkRow[]): Map<ClickMapLinkRow, number> {
-  const sorted = [...rows].sort((a, b) => b.uniqueClicks - a.uniqueClicks);
-  const ranks = new Map<ClickMapLinkRow, number>();
+/** Competition rank by the heat count (unique clicks, else all clicks; 1 = most; ties share a rank). */
+function rankByHeat(rows: readonly SourceLinkRow[]): Map<SourceLinkRow, number> {
+  const counted = rows.filter((row) => heatCount(row) !== null);
+  const sorted = counted.sort((a, b) => (heatCount(b) ?? 0) - (heatCount(a) ?? 0));
+  const ranks = new Map<SourceLinkRow, number>();
   sorted.forEach((row, i) => {
     const previous = sorted[i - 1];
-    const tied = previous && previous.uniqueClicks === row.uniqueClicks;
+    const tied = previous && heatCount(previous) === heatCount(row);
     ranks.set(row, tied ? (ranks.get(previous) ?? i + 1) : i + 1);
   });
   return ranks;

@@ -7,7 +7,9 @@
 import type { DuplicateInfo } from '../links/match.ts';
 import { noRowReason } from '../panel/columns.ts';
 import { MISSING } from '../panel/format.ts';
-import type { Capability, ClickMapLinkRow } from '../report/report-types.ts';
+import type { Capability } from '../report/report-types.ts';
+import { heatCount } from '../panel/columns.ts';
+import type { SourceLinkRow } from '../sources/source-report.ts';
 import { formatCount as countText, formatPercent as percentText } from '../panel/format.ts';
 import { badgeCount } from './badge-format.ts';
 import type { BadgeMetric } from './badge-metric.ts';
@@ -17,22 +19,25 @@ import type { BadgeMetric } from './badge-metric.ts';
  * would round the panel's rounded value again, and 43.35% could read 43.4%
  * next to an exact 43.348%). Without a share (no clicks at all in the period) just the
  * count. When several placements share one row, "(all 3)" says the numbers
- * are those of all of them together, so nobody adds the badges up.
+ * are those of all of them together, so nobody adds the badges up. The count
+ * is unique clicks, else all clicks (heatCount); a row with neither is "—".
  */
 export function badgeLabel(
-  row: ClickMapLinkRow,
+  row: SourceLinkRow,
   displayShare: number | null,
   duplicate: DuplicateInfo | null,
   locale?: string,
 ): string {
-  const count = badgeCount(row.uniqueClicks, locale);
+  const clicks = heatCount(row);
+  if (clicks === null) return MISSING;
+  const count = badgeCount(clicks, locale);
   const base = displayShare === null ? count : `${count} · ${percentText(displayShare, locale)}`;
   return duplicate?.sharedRow ? `${base} (all ${duplicate.of})` : base;
 }
 
 /** Each single figure a badge can show for `row` (badge-metric.ts); "(all N)" on shared rows. */
 export function badgeValues(
-  row: ClickMapLinkRow,
+  row: SourceLinkRow,
   displayShare: number | null,
   rank: number,
   duplicate: DuplicateInfo | null,
@@ -40,8 +45,8 @@ export function badgeValues(
 ): Record<Exclude<BadgeMetric, 'unique-share'>, string> {
   const all = duplicate?.sharedRow ? ` (all ${duplicate.of})` : '';
   return {
-    unique: badgeCount(row.uniqueClicks, locale) + all,
-    total: badgeCount(row.totalClicks, locale) + all,
+    unique: (row.uniqueClicks === null ? MISSING : badgeCount(row.uniqueClicks, locale)) + all,
+    total: (row.totalClicks === null ? MISSING : badgeCount(row.totalClicks, locale)) + all,
     ctr: percentText(row.ctr, locale) + all,
     share: percentText(displayShare, locale) + all,
     rank: `rank ${countText(rank, locale)}`,
@@ -67,19 +72,29 @@ function duplicateLine(duplicate: DuplicateInfo): string {
  */
 export function badgeTitle(
   placement: TitledPlacement,
-  row: ClickMapLinkRow | null,
+  row: SourceLinkRow | null,
   shares: ReadonlyMap<string, number | null>,
   capabilities: readonly Capability[],
   duplicate: DuplicateInfo | null,
   locale?: string,
+  sourceName = 'the data source',
 ): string {
   const lines = [`#${countText(placement.ordinal + 1, locale)} ${placement.href}`];
   if (row === null) {
     lines.push(`No numbers (${MISSING}): ${noRowReason(capabilities)}`);
+  } else if (heatCount(row) === null) {
+    lines.push(`No numbers (${MISSING}) from ${sourceName} for this link.`);
   } else {
     const share = shares.get(row.rowKey) ?? row.shareOfClicks;
-    lines.push(`Unique clicks: ${countText(row.uniqueClicks, locale)}`);
-    lines.push(`% of total clicks: ${percentText(share, locale)}`);
+    if (row.uniqueClicks !== null) {
+      lines.push(`Unique clicks: ${countText(row.uniqueClicks, locale)}`);
+      lines.push(`% of total clicks: ${percentText(share, locale)}`);
+    } else {
+      lines.push(
+        `All clicks: ${countText(row.totalClicks, locale)} (no unique clicks from ${sourceName})`,
+      );
+      lines.push(`% of all clicks: ${percentText(share, locale)}`);
+    }
     lines.push(`CTR: ${percentText(row.ctr, locale)}`);
   }
   if (duplicate) lines.push(duplicateLine(duplicate));

@@ -1,8 +1,11 @@
 /**
  * The link table's columns and the per-row display values, kept out of the
  * components so formatting and "why is this missing" are testable in node.
+ * Rows are the one report shape (SourceLinkRow): a count a source cannot give
+ * is null and shows as "—" with the reason, never 0.
  */
-import type { Capability, ClickMapLinkRow } from '../report/report-types.ts';
+import type { Capability } from '../report/report-types.ts';
+import type { SourceLinkRow } from '../sources/source-report.ts';
 import { formatCount, formatPercent, MISSING, roundSharesToTotal } from './format.ts';
 import type { SortColumn } from './view-types.ts';
 
@@ -50,7 +53,7 @@ export interface CellText {
 }
 
 /** Displayed share per rowKey, rounded so the report's rows sum to 100.00% (see format.ts). */
-export function displayShares(rows: readonly ClickMapLinkRow[]): Map<string, number | null> {
+export function displayShares(rows: readonly SourceLinkRow[]): Map<string, number | null> {
   const rounded = roundSharesToTotal(rows.map((r) => r.shareOfClicks));
   return new Map(rows.map((r, i) => [r.rowKey, rounded[i] ?? null]));
 }
@@ -66,12 +69,34 @@ function missing(title: string): CellText {
   return { text: MISSING, title };
 }
 
-/** Display texts of a row's numeric columns; `row` null gives "—" with `noRow` as reason. */
+/**
+ * The count a row's heat (badge colour, swatch, chart bar) is measured on:
+ * unique clicks, else all clicks. A source gives unique clicks for every row
+ * or for none (its shareBasis), so one report never mixes the two.
+ */
+export function heatCount(row: SourceLinkRow): number | null {
+  return row.uniqueClicks ?? row.totalClicks;
+}
+
+/** The busiest row's heat count (0 without rows or counts). */
+export function maxHeatCount(rows: readonly SourceLinkRow[]): number {
+  return rows.reduce((max, row) => Math.max(max, heatCount(row) ?? 0), 0);
+}
+
+const count = (value: number | null, reason: string, locale?: string): CellText =>
+  value === null ? missing(reason) : { text: formatCount(value, locale) };
+
+/**
+ * Display texts of a row's numeric columns; `row` null gives "—" with the
+ * no-row reason. `sourceName` words the reasons ("listmonk gives only all
+ * clicks per link."); default "The data source".
+ */
 export function rowCells(
-  row: ClickMapLinkRow | null,
+  row: SourceLinkRow | null,
   shares: ReadonlyMap<string, number | null>,
   capabilities: readonly Capability[],
   locale?: string,
+  sourceName = 'The data source',
 ): Record<'uniqueClicks' | 'share' | 'ctr' | 'totalClicks' | 'ctor', CellText> {
   if (row === null) {
     const m = missing(noRowReason(capabilities));
@@ -79,20 +104,33 @@ export function rowCells(
   }
   const share = shares.get(row.rowKey) ?? row.shareOfClicks;
   const noOpens = !capabilities.includes('opens');
+  const noUnique = row.uniqueClicks === null;
+  const needsUnique = `Needs unique clicks, which ${sourceName} does not give per link.`;
   return {
-    uniqueClicks: { text: formatCount(row.uniqueClicks, locale) },
+    uniqueClicks: count(row.uniqueClicks, `${sourceName} gives only all clicks per link.`, locale),
     share:
       share === null
         ? missing('No clicks in this period.')
-        : { text: formatPercent(share, locale) },
+        : noUnique
+          ? {
+              text: formatPercent(share, locale),
+              title: 'Share of all clicks (unique clicks are not known).',
+            }
+          : { text: formatPercent(share, locale) },
     ctr:
       row.ctr === null
-        ? missing('No messages were delivered in this period.')
+        ? missing(noUnique ? needsUnique : 'No messages were delivered in this period.')
         : { text: formatPercent(row.ctr, locale) },
-    totalClicks: { text: formatCount(row.totalClicks, locale) },
+    totalClicks: count(row.totalClicks, `${sourceName} gives only unique clicks per link.`, locale),
     ctor:
       row.ctor === null || noOpens
-        ? missing(noOpens ? 'The data source does not report opens.' : 'No opens in this period.')
+        ? missing(
+            noOpens
+              ? `${sourceName} does not report opens.`
+              : noUnique
+                ? needsUnique
+                : 'No opens in this period.',
+          )
         : { text: formatPercent(row.ctor, locale) },
   };
 }

@@ -1,5 +1,5 @@
 /** File names of exported reports: template, scope and generation day, safe on every OS. */
-import type { ClickMapReport } from '../report/report-types.ts';
+import type { ExportableReport } from '../export/report-table.ts';
 import type { ExportFormat } from './view-types.ts';
 
 function slug(text: string): string {
@@ -20,7 +20,7 @@ function isoDay(millis: number): string {
  * template, the one campaign when the report covers one, version, period (inclusive UTC
  * days) when one is set, whether machine clicks are counted, generation day (UTC).
  */
-export function exportFileName(report: ClickMapReport, format: ExportFormat): string {
+export function exportFileName(report: ExportableReport, format: ExportFormat): string {
   const parts = [`clickmap-${slug(report.templateId)}`];
   const [campaign, ...others] = report.campaignIds;
   if (campaign !== undefined && others.length === 0) parts.push(slug(campaign));
@@ -32,4 +32,9 @@ export function exportFileName(report: ClickMapReport, format: ExportFormat): st
     );
   parts.push(report.machineClicksIncluded ? 'all-clicks' : 'human-clicks');
   return `${parts.join('-')}-${isoDay(report.generatedAt)}.${format}`;
+}
+
+/** e.g. "sequence-sales-q4-2024-06-29.csv" (export day in UTC: a sequence report has no generation time). */
+export function sequenceExportName(sequenceId: string, format: ExportFormat, now: number): string {
+  return `sequence-${slug(sequenceId)}-${isoDay(now)}.${format}`;
 }

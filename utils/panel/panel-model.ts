@@ -1,53 +1,40 @@
 /**
- * From a loaded report and a preview's placements to what the panel and the
- * badges show: placements matched to report rows (one link normaliser on both
- * sides, utils/links/match.ts), the table's placement views, and the badge
- * view models for the preview frame. Pure.
+ * From a loaded report (the one report shape of every source, SourceReport)
+ * and a preview's placements to what the panel and the badges show:
+ * placements matched to report rows (one link normaliser on both sides,
+ * utils/links/match.ts), the table's placement views, and the badge view
+ * models for the preview frame (utils/overlay/badge-model.ts, the one badge
+ * builder). Pure.
  */
 import { matchLinks } from '../links/match.ts';
 import type { PreviewInfo } from '../messaging/protocol.ts';
 import { buildBadges, type BadgeView } from '../overlay/badge-model.ts';
+import type { ClickMapLinkRow } from '../report/report-types.ts';
+import { SOURCE_LABELS } from '../settings/sources.ts';
+import type { SourceLinkRow, SourceReport } from '../sources/source-report.ts';
 import { toPanelMatch } from './from-match.ts';
 import type { PanelMatch } from './view-types.ts';
-import type { ClickMapLinkRow, ClickMapReport, ClickMapTotals } from '../report/report-types.ts';
-import type { SourceReport } from '../sources/index.ts';
-
-type Known<T> = { [K in keyof T]: Exclude<T[K], null> };
-
-function allKnown<T extends object>(value: T): value is Known<T> & T {
-  return Object.values(value).every((v) => v !== null && (typeof v !== 'object' || allKnown(v)));
-}
-
-/**
- * The engine's exact report shape, for the Click Map API (which gives every
- * count). null for other sources and for any unknown count: the caller
- * renders those with source-model.ts ("—" with the reason, never 0).
- */
-export function engineReportOf(report: SourceReport): ClickMapReport | null {
-  if (report.source !== 'clickmap-api') return null;
-  const { source: _s, shareBasis: _b, notes: _n, totals, links, ...rest } = report;
-  const { totalOpens: _o, bounces, ...counts } = totals;
-  const { total: _t, ...split } = bounces;
-  if (!allKnown(split) || !allKnown({ ...counts, ctr: 0, ctor: 0, delivered: 0 })) return null;
-  if (
-    !links.every(
-      (l) => l.uniqueClicks !== null && l.totalClicks !== null && l.machineClicks !== null,
-    )
-  ) {
-    return null;
-  }
-  const engineTotals = { ...counts, bounces: split } as ClickMapTotals;
-  return { ...rest, totals: engineTotals, links: links as ClickMapLinkRow[] };
-}
 
 export interface PreviewModel {
   panel: PanelMatch;
   badges: BadgeView[];
 }
 
+/**
+ * matchLinks pairs by identity, placement id and ordinal only, never by
+ * counts: rows go in as carriers with placeholder counts and come back by
+ * object, so a count a source cannot give stays null.
+ */
+function carriersOf(rows: readonly SourceLinkRow[]): Map<ClickMapLinkRow, SourceLinkRow> {
+  const byCarrier = new Map<ClickMapLinkRow, SourceLinkRow>();
+  for (const row of rows)
+    byCarrier.set({ ...row, uniqueClicks: 0, totalClicks: 0, machineClicks: 0 }, row);
+  return byCarrier;
+}
+
 export function previewModel(
   preview: PreviewInfo,
-  report: ClickMapReport,
+  report: SourceReport,
   locale?: string,
 ): PreviewModel {
   // `hidden` is what styles hide. The measured box is left out on purpose: it was
@@ -58,13 +45,24 @@ export function previewModel(
     hiddenByStyle: link.hidden,
     box: null,
   }));
-  const result = matchLinks(placements, report.links, { base: preview.base });
+  const byCarrier = carriersOf(report.links);
+  const real = (row: ClickMapLinkRow | null) => (row ? (byCarrier.get(row) ?? null) : null);
+  const result = matchLinks(placements, [...byCarrier.keys()], { base: preview.base });
+  const matches = result.placements.map((m) => ({ ...m, row: real(m.row) }));
+  const panel = toPanelMatch(result);
   return {
-    panel: toPanelMatch(result),
+    panel: {
+      placements: panel.placements.map((p) => ({
+        ...p,
+        row: real(p.row as ClickMapLinkRow | null),
+      })),
+      unmatchedRows: result.unmatchedRows.map((row) => real(row) ?? row),
+    },
     badges: buildBadges({
-      matches: result.placements,
+      matches,
       rows: report.links,
       capabilities: report.capabilities,
+      sourceName: SOURCE_LABELS[report.source],
       ...(locale ? { locale } : {}),
     }),
   };

@@ -35,6 +35,8 @@ describe('totalsCells on the Mailchimp campaign report (real fixture)', () => {
       ['Click-implied opens', '—', false],
       ['Bounce pixel opens', '0', false],
       ['Machine clicks', '—', false],
+      ['All clicks', '4,077', false],
+      ['Bounces', '149', false],
     ]);
   });
 

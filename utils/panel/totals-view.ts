@@ -1,9 +1,12 @@
 /**
- * The totals block as display cells: every number formatted, and every number
- * the source cannot give turned into "—" with the reason, never into 0.
- * Availability comes from the report's capabilities and from null fields.
+ * The totals block as display cells, for every source: every number
+ * formatted, and every number the source cannot give turned into "—" with
+ * the reason, never into 0. Availability comes from the report's
+ * capabilities and from null fields. "All opens", "All clicks" and "Bounces"
+ * are extra cells, shown when the source gives them.
  */
-import type { Capability, ClickMapTotals } from '../report/report-types.ts';
+import type { Capability } from '../report/report-types.ts';
+import type { SourceTotals } from '../sources/source-report.ts';
 import { formatCount, formatPercent, MISSING } from './format.ts';
 
 export type TotalsMetricId =
@@ -17,7 +20,10 @@ export type TotalsMetricId =
   | 'trackedOpens'
   | 'clickImpliedOpens'
   | 'bouncePixelOpens'
-  | 'machineClicks';
+  | 'machineClicks'
+  | 'totalOpens'
+  | 'totalClicks'
+  | 'bounces';
 
 export interface MetricCell {
   id: TotalsMetricId;
@@ -37,11 +43,15 @@ interface MetricSpec {
   meaning: string;
   headline?: boolean;
   needs?: Capability[];
-  value(t: ClickMapTotals): number | null;
+  value(t: SourceTotals): number | null;
   percent?: boolean;
-  /** Why the value is null although the source provides it (denominator 0). */
-  whenNull?: string;
+  /** Why the value is null although the source provides it (a zero or unknown denominator). */
+  whenNull?(t: SourceTotals, source: string): string;
+  /** Shown only when the source gives the number (extras beyond the seed's block). */
+  extra?: boolean;
 }
+
+const needs = (what: string, source: string) => `Needs ${what}, which ${source} does not give.`;
 
 const NOT_REPORTED: Partial<Record<Capability, string>> = {
   opens: 'The data source does not report opens.',
@@ -83,7 +93,7 @@ const SPECS: readonly MetricSpec[] = [
     needs: ['delivered'],
     value: (t) => t.delivered,
     meaning: 'Messages delivered.',
-    whenNull: NOT_REPORTED.delivered,
+    whenNull: (_t, source) => `${source} does not report deliveries.`,
   },
   {
     id: 'ctr',
@@ -91,7 +101,12 @@ const SPECS: readonly MetricSpec[] = [
     percent: true,
     value: (t) => t.ctr,
     meaning: 'Unique clicks / delivered (sent when deliveries are unknown).',
-    whenNull: 'No messages were delivered in this period.',
+    whenNull: (t, source) =>
+      t.uniqueClicks === null
+        ? needs('unique clicks', source)
+        : (t.delivered ?? t.sent) === null
+          ? needs('sent or delivered counts', source)
+          : 'No messages were delivered in this period.',
   },
   {
     id: 'ctor',
@@ -100,7 +115,12 @@ const SPECS: readonly MetricSpec[] = [
     needs: ['opens'],
     value: (t) => t.ctor,
     meaning: 'Unique clicks / unique opens.',
-    whenNull: 'No opens in this period.',
+    whenNull: (t, source) =>
+      t.uniqueClicks === null
+        ? needs('unique clicks', source)
+        : t.uniqueOpens === null
+          ? needs('unique opens', source)
+          : 'No opens in this period.',
   },
   {
     id: 'trackedOpens',
@@ -130,38 +150,82 @@ const SPECS: readonly MetricSpec[] = [
     value: (t) => t.machineClicks,
     meaning: 'Clicks flagged as security-scanner or bot clicks.',
   },
+  {
+    id: 'totalOpens',
+    label: 'All opens',
+    extra: true,
+    needs: ['opens'],
+    value: (t) => t.totalOpens,
+    meaning: 'Every open the source recorded, repeated opens included.',
+  },
+  {
+    id: 'totalClicks',
+    label: 'All clicks',
+    extra: true,
+    value: (t) => t.totalClicks,
+    meaning: 'Every click the source counted, repeated clicks included.',
+  },
+  {
+    id: 'bounces',
+    label: 'Bounces',
+    extra: true,
+    needs: ['bounces'],
+    value: (t) => t.bounces.total ?? sumOrNull(t.bounces.hard, t.bounces.soft),
+    meaning: 'Hard and soft bounces.',
+  },
 ];
 
-function missingCapabilityReason(spec: MetricSpec, caps: ReadonlySet<Capability>): string | null {
+function sumOrNull(a: number | null, b: number | null): number | null {
+  return a === null || b === null ? null : a + b;
+}
+
+/** "The data source does not report opens." in the source's name. */
+function named(reason: string, source: string): string {
+  return reason.replace(/^The data source/, source);
+}
+
+function missingCapabilityReason(
+  spec: MetricSpec,
+  caps: ReadonlySet<Capability>,
+  source: string,
+): string | null {
   const lacking = (spec.needs ?? []).find((c) => !caps.has(c));
   return lacking === undefined
     ? null
-    : (NOT_REPORTED[lacking] ?? 'The data source does not report this.');
+    : named(NOT_REPORTED[lacking] ?? 'The data source does not report this.', source);
 }
 
 function cell(
   spec: MetricSpec,
-  totals: ClickMapTotals,
+  totals: SourceTotals,
   caps: ReadonlySet<Capability>,
+  source: string,
   locale?: string,
 ): MetricCell {
   const base = { id: spec.id, label: spec.label, headline: spec.headline === true };
-  const reason = missingCapabilityReason(spec, caps);
+  const reason = missingCapabilityReason(spec, caps, source);
   const value = reason === null ? spec.value(totals) : null;
   if (value === null) {
-    const title = reason ?? spec.whenNull ?? 'Not available.';
+    const title =
+      reason ?? spec.whenNull?.(totals, source) ?? `${source} does not give this number.`;
     return { ...base, text: MISSING, title, missing: true };
   }
   const text = spec.percent ? formatPercent(value, locale) : formatCount(value, locale);
   return { ...base, text, title: spec.meaning, missing: false };
 }
 
-/** Display cells for the totals block, headline numbers first. */
+/**
+ * Display cells for the totals block, headline numbers first; extras only
+ * when known. `sourceName` words the reasons (default "The data source").
+ */
 export function totalsCells(
-  totals: ClickMapTotals,
+  totals: SourceTotals,
   capabilities: readonly Capability[],
   locale?: string,
+  sourceName = 'The data source',
 ): MetricCell[] {
   const caps = new Set(capabilities);
-  return SPECS.map((spec) => cell(spec, totals, caps, locale));
+  return SPECS.map((spec) => cell(spec, totals, caps, sourceName, locale)).filter(
+    (c, i) => !(SPECS[i]?.extra === true && c.missing),
+  );
 }

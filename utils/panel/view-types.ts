@@ -1,10 +1,11 @@
 /**
  * What the panel's link table renders: page placements matched to report rows
- * (the result of utils/links/match.ts, adapted by the content script) and the
- * report rows that matched no placement on the page.
+ * (the result of utils/links/match.ts, adapted by panel-model.ts) and the
+ * report rows that matched no placement on the page. Rows are the one report
+ * shape of every source (SourceLinkRow: unknown counts are null).
  */
 import type { Period } from '../report/model.ts';
-import type { ClickMapLinkRow } from '../report/report-types.ts';
+import type { SourceLinkRow } from '../sources/source-report.ts';
 
 export interface PlacementView {
   /** 0-based position among the page's links in document order (locate/highlight key). */
@@ -14,7 +15,7 @@ export interface PlacementView {
   /** Visible text or image alt on the page ('' when none). */
   name: string;
   /** The report row counted for this placement; null when the report has none. */
-  row: ClickMapLinkRow | null;
+  row: SourceLinkRow | null;
   /**
    * Placements with this link's identity ("one of N"); when sharedRow, the
    * source counts them together (per-URL reporting) and each shows the whole
@@ -32,7 +33,7 @@ export interface PlacementView {
 export interface PanelMatch {
   placements: PlacementView[];
   /** Report rows found on no placement of the page ("in report, not found on page"). */
-  unmatchedRows: ClickMapLinkRow[];
+  unmatchedRows: SourceLinkRow[];
 }
 
 export type SortColumn =

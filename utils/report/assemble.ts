@@ -14,6 +14,7 @@ import type {
 } from './report-types.ts';
 import { domainOfRowKey, LIST_UNSUBSCRIBE_ROW, placementRowKey } from './row-keys.ts';
 import type { ReportCounts, RowTally } from './row-tally.ts';
+import { SOURCE_LINK_IDS } from './row-tally.ts';
 
 export interface ReportContext {
   templateId: string;
@@ -95,6 +96,9 @@ function assembleRows(
   for (const tally of counts.rows.values()) {
     const placement = placementOf(tally, byLinkId, byKey);
     if (placement) coveredLinkIds.add(placement.linkId);
+    // Placements counted by final domain have their clicks in domain rows, not a zero row.
+    if (tally.sourceLinkIds.size < SOURCE_LINK_IDS)
+      for (const id of tally.sourceLinkIds) coveredLinkIds.add(id);
     bases.push(rowFromTally(tally, placement, counts.unsubscribeLinkIds, context.dynamicFinalUrls));
   }
   for (const placement of context.placements) {
@@ -113,8 +117,9 @@ function assembleRows(
 
 /**
  * The placement that names a row: its own for a placement row; for a
- * final-domain row, the one placement its clicks came from (by link id); for a
- * URL row, the placement with that URL when exactly one has it.
+ * final-domain row, the one placement its clicks came from (by link id; without
+ * link ids, as a URL row by its first click's URL); for a URL row, the
+ * placement with that URL when exactly one has it.
  */
 function placementOf(
   tally: RowTally,
@@ -126,7 +131,9 @@ function placementOf(
   if (ref.rowKey === LIST_UNSUBSCRIBE_ROW) return undefined;
   if (domainOfRowKey(ref.rowKey) !== null) {
     const [only, other] = tally.sourceLinkIds;
-    return only !== undefined && other === undefined ? byLinkId.get(only) : undefined;
+    if (other !== undefined) return undefined; // several placements (or too many to list)
+    if (only !== undefined) return byLinkId.get(only);
+    // No click carried a link id: the placement whose URL template the first click came from.
   }
   const candidates = byKey.get(ref.key);
   return candidates?.length === 1 ? candidates[0] : undefined;

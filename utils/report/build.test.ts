@@ -372,6 +372,37 @@ describe('buildClickMapReport rules', () => {
     expect(report.links.filter((r) => r.linkId === 'L1')).toHaveLength(1);
   });
 
+  it('lists no zero row for placements counted by final domain, even when they share a domain', () => {
+    const versions = [
+      {
+        ...E.versions[0]!,
+        placements: [
+          ...E.versions[0]!.placements,
+          { linkId: 'L3', ordinal: 3, url: 'https://shop.example/o/{{order}}', text: 'Your order' },
+        ],
+      },
+      E.versions[1]!,
+    ];
+    const events = [
+      ...m(),
+      E.click(HOUR, { linkId: 'L1', url: DYNAMIC, finalUrl: 'https://shop.example/u/1' }),
+      E.click(2 * HOUR, {
+        linkId: 'L3',
+        url: 'https://shop.example/o/{{order}}',
+        finalUrl: 'https://shop.example/o/9',
+      }),
+    ];
+    const report = buildClickMapReport(
+      { templateId: 'tpl', versions, campaigns: E.campaigns, events, versionId: 'v1' },
+      {},
+    );
+    expect(report.links.map((r) => [r.rowKey, r.name, r.uniqueClicks])).toEqual([
+      ['link:L0', 'Shop the sale', 0],
+      ['link:L2', 'Unsubscribe', 0],
+      ['domain:shop.example', '', 1], // one message, one row: the 24 h rule counts it once
+    ]);
+  });
+
   it('names the row of a press without a known link "List-Unsubscribe", an unsubscribe row', () => {
     const report = build({
       name: 'press',

@@ -11,6 +11,7 @@ import type { EventColumns } from './event-columns.ts';
 import { compareRows } from './event-columns.ts';
 import * as M from './message-tally.ts';
 import type { ReportCounts, RowTally } from './row-tally.ts';
+import { SOURCE_LINK_IDS } from './row-tally.ts';
 
 export interface RecipientPart {
   /** 0 … of - 1. */
@@ -104,7 +105,8 @@ function addTally(columns: EventColumns, into: RowTally, from: RowTally, cap: nu
   for (const url of from.finalUrls) if (into.finalUrls.size < cap) into.finalUrls.add(url);
   for (const domain of from.finalDomains)
     if (into.finalDomains.size < 2) into.finalDomains.add(domain);
-  for (const id of from.sourceLinkIds) if (into.sourceLinkIds.size < 2) into.sourceLinkIds.add(id);
+  for (const id of from.sourceLinkIds)
+    if (into.sourceLinkIds.size < SOURCE_LINK_IDS) into.sourceLinkIds.add(id);
   if (compareFirst(columns, from, into) < 0) {
     into.ref = from.ref;
     into.firstRow = from.firstRow;

@@ -18,7 +18,9 @@ export interface RowTally {
   finalDomains: Set<string>;
   /**
    * Final-domain rows: distinct link ids of the clicks on it (any period or
-   * verdict), kept up to 2: exactly one names the row after that placement.
+   * verdict), kept up to SOURCE_LINK_IDS (at that size: "too many", not used).
+   * Exactly one names the row after that placement; the placements listed are
+   * counted by final domain (no zero row of their own).
    */
   sourceLinkIds: Set<string>;
   /** Columnar input: the column row of the row's first click (names the row when parts merge). */
@@ -50,10 +52,14 @@ export function newRowTally(ref: ClickRowRef): RowTally {
   };
 }
 
-/** Records the link id of a click on a final-domain row (capped at 2: one, or "several"). */
+/** Cap of RowTally.sourceLinkIds: below it the set is complete, whatever the order. */
+export const SOURCE_LINK_IDS = 16;
+
+/** Records the link id of a click on a final-domain row (capped: min(distinct, cap) is exact). */
 export function tallySource(row: RowTally, ref: ClickRowRef): void {
   const id = ref.sourceLinkId;
-  if (id !== null && ref.linkId === null && row.sourceLinkIds.size < 2) row.sourceLinkIds.add(id);
+  if (id !== null && ref.linkId === null && row.sourceLinkIds.size < SOURCE_LINK_IDS)
+    row.sourceLinkIds.add(id);
 }
 
 /**

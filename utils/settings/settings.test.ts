@@ -76,6 +76,7 @@ describe('parseSettings', () => {
       sources: [{ kind: 'clickmap-api', apiUrl: 'http://127.0.0.1:8787', token: 'demo' }],
       activeSource: 'clickmap-api',
       includeMachineClicks: true,
+      sendSubjectAndSender: true,
       enabledSites: [],
       disabledSites: ['mail.example.com'],
     });
@@ -87,7 +88,7 @@ describe('parseSettings', () => {
     const parsed = parseSettings({
       sources: [
         { kind: 'mautic', baseUrl: 'https://m.example.com', auth: 'oauth', accessToken: 'x' },
-        { kind: 'brevo', apiKey: 'k' },
+        { kind: 'sendgrid', apiKey: 'k' },
         'junk',
         { kind: 'mailchimp', apiKey: 'abc-us11' },
         { kind: 'mailchimp', apiKey: 'second-us2' },

@@ -1,6 +1,6 @@
 /**
- * User settings: the report sources (Click Map API, Mailchimp, listmonk,
- * Mautic; at most one of each), which one is active, and report defaults.
+ * User settings: the report sources (any of utils/sources/registry.ts, at
+ * most one of each), which one is active, and report defaults.
  * Pure: parsing tolerates whatever storage holds (the pre-sources shape
  * {apiUrl, token}, hand edits) and always yields a complete Settings;
  * validation explains what is wrong. Source-specific checks: sources.ts.
@@ -22,6 +22,11 @@ export interface Settings {
    */
   includeMachineClicks: boolean;
   /**
+   * Whether the subject and sender a webmail shows are sent with the links to
+   * find the template (better matches); off: only the links are sent.
+   */
+  sendSubjectAndSender: boolean;
+  /**
    * Hosts (page host names, possibly `*.` wildcards) where the lens runs: the
    * content script is registered for these only (utils/sites/sites.ts).
    */
@@ -34,6 +39,7 @@ export const DEFAULT_SETTINGS: Settings = {
   sources: [],
   activeSource: null,
   includeMachineClicks: true,
+  sendSubjectAndSender: true,
   enabledSites: [],
   disabledSites: [],
 };
@@ -68,6 +74,7 @@ export function parseSettings(stored: unknown): Settings {
     sources,
     activeSource: storedActive(s, sources),
     includeMachineClicks: s.includeMachineClicks !== false,
+    sendSubjectAndSender: s.sendSubjectAndSender !== false,
     enabledSites: stringList(s.enabledSites),
     disabledSites: stringList(s.disabledSites),
   };

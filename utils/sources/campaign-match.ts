@@ -81,6 +81,15 @@ export function decodeCampaignRef(href: string): Decoded | null {
   }
 }
 
+/** The id a ref carries (the provider's campaign id, or listmonk's campaign UUID). */
+export function campaignRefId(ref: CampaignRef): string {
+  return ref.provider === 'mailchimp'
+    ? ref.campaignId
+    : ref.provider === 'listmonk'
+      ? ref.campaignUuid
+      : ref.emailId;
+}
+
 const refKey = (ref: CampaignRef): string =>
   ref.provider === 'mailchimp'
     ? `mailchimp:${ref.campaignId}`

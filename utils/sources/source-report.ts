@@ -8,7 +8,9 @@ import { ALL_CAPABILITIES } from '../report/report-types.ts';
 import type { Capability, ClickMapLinkRow, ClickMapReport } from '../report/report-types.ts';
 import { linkIdentity } from '../links/identity.ts';
 
-export type SourceKind = 'clickmap-api' | 'mailchimp' | 'listmonk' | 'mautic';
+import type { SourceKind } from './registry.ts';
+
+export type { SourceKind };
 
 export interface SourceNote {
   id: string;

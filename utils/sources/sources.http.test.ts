@@ -6,12 +6,12 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ClickMapReport } from '../report/report-types.ts';
-import { createClickMapApiSource } from './clickmap-api.ts';
+import { createClickMapApiSource } from './clickmap-api/api.ts';
 import { SourceError } from './http.ts';
 import type { SourceDeps } from './http.ts';
-import { createListmonkSource } from './listmonk.ts';
-import { createMailchimpClient, createMailchimpSource } from './mailchimp.ts';
-import { createMauticSource } from './mautic.ts';
+import { createListmonkSource } from './listmonk/client.ts';
+import { createMailchimpClient, createMailchimpSource } from './mailchimp/client.ts';
+import { createMauticSource } from './mautic/client.ts';
 import { fetchHttp } from './testing/fetch-http.ts';
 import { apiFixture } from './testing/fixtures.ts';
 import { startLocalServer } from './testing/local-server.ts';

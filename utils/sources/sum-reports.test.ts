@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ListmonkCampaign } from './listmonk-schemas.ts';
-import { mapListmonkReport } from './listmonk-map.ts';
-import { mapMailchimpReport } from './mailchimp-map.ts';
-import type { MailchimpCampaignReport, MailchimpClickDetail } from './mailchimp-schemas.ts';
+import type { ListmonkCampaign } from './listmonk/schemas.ts';
+import { mapListmonkReport } from './listmonk/map.ts';
+import { mapMailchimpReport } from './mailchimp/map.ts';
+import type { MailchimpCampaignReport, MailchimpClickDetail } from './mailchimp/schemas.ts';
 import { sumReports } from './sum-reports.ts';
 import { apiFixture } from './testing/fixtures.ts';
 import { fromClickMapReport, missingCapabilities } from './source-report.ts';

@@ -9,6 +9,11 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ClickMapLinkRow, ClickMapReport } from '../../report/report-types.ts';
+import {
+  fromClickMapReport,
+  type SourceLinkRow,
+  type SourceReport,
+} from '../../sources/source-report.ts';
 import type { PanelMatch, PlacementView } from '../view-types.ts';
 
 interface MailchimpUrl {
@@ -65,7 +70,13 @@ export function mailchimpRows(): ClickMapLinkRow[] {
   }));
 }
 
-export function mailchimpReport(): ClickMapReport {
+/** The report as the panel gets it (the one report shape), from a Click Map API report. */
+export function mailchimpReport(): SourceReport {
+  return fromClickMapReport(mailchimpClickMapReport());
+}
+
+/** The engine's report shape (what the Click Map API sends). */
+export function mailchimpClickMapReport(): ClickMapReport {
   const c = apiFixture<MailchimpCampaign>('mailchimp-reports-campaign');
   return {
     templateId: 'tpl-the-download',
@@ -106,7 +117,7 @@ export function mailchimpReport(): ClickMapReport {
 
 function placement(
   ordinal: number,
-  row: ClickMapLinkRow | null,
+  row: SourceLinkRow | null,
   extra: Partial<PlacementView> = {},
 ): PlacementView {
   return {
@@ -123,7 +134,7 @@ function placement(
 }
 
 /** Page match: rows 0–3 and 5 on the page (row 0 three times, once hidden), row 4 only in the report. */
-export function mailchimpMatch(rows: ClickMapLinkRow[] = mailchimpRows()): PanelMatch {
+export function mailchimpMatch(rows: readonly SourceLinkRow[] = mailchimpRows()): PanelMatch {
   const [lead, second, wired, nyt, ieee, subscribe] = rows;
   if (!lead || !second || !wired || !nyt || !ieee || !subscribe) throw new Error('fixture rows');
   return {

@@ -2,8 +2,8 @@
  * Test-only: SourceReports of the ESP adapters over the documented responses
  * in test/fixtures/api (fake http), for panel-model and panel tests.
  */
-import { createListmonkSource } from '../listmonk.ts';
-import { createMailchimpSource } from '../mailchimp.ts';
+import { createListmonkSource } from '../listmonk/client.ts';
+import { createMailchimpSource } from '../mailchimp/client.ts';
 import type { SourceReport } from '../source-report.ts';
 import { fakeHttp, json, noSleep } from './fake-http.ts';
 import { apiFixture } from './fixtures.ts';

@@ -4,11 +4,11 @@
  * and its link analytics return the top 50 URLs only: unique counts are null,
  * 'all-links' is not a capability and the notes say why.
  */
-import type { Millis } from '../report/model.ts';
-import type { Capability } from '../report/report-types.ts';
-import type { ListmonkCampaign, ListmonkLinkCount } from './listmonk-schemas.ts';
-import { emptyTotals, linkRowsFromCounts, withRates } from './source-report.ts';
-import type { SourceNote, SourceReport } from './source-report.ts';
+import type { Millis } from '../../report/model.ts';
+import type { Capability } from '../../report/report-types.ts';
+import type { ListmonkCampaign, ListmonkLinkCount } from './schemas.ts';
+import { emptyTotals, linkRowsFromCounts, withRates } from '../source-report.ts';
+import type { SourceNote, SourceReport } from '../source-report.ts';
 
 export const LISTMONK_CAPABILITIES: readonly Capability[] = ['bounces'];
 

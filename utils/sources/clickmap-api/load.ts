@@ -4,19 +4,32 @@
  * then the template's click map for the chosen version and period, and the
  * sequence when the matched campaign is a step of one.
  */
-import type { MatchRequest } from '../api/index.ts';
-import { belowThresholdReason, boundMatchLinks, MIN_MATCH_CONFIDENCE } from '../api/match-rules.ts';
+import type { MatchRequest } from '../../api/index.ts';
+import {
+  belowThresholdReason,
+  boundMatchLinks,
+  MIN_MATCH_CONFIDENCE,
+} from '../../api/match-rules.ts';
 import type {
   CampaignChoice,
   PreviewInfo,
   ReportMatch,
   ReportOutcome,
   ReportSelection,
-} from '../messaging/protocol.ts';
-import type { ReportQuery } from '../sources/source.ts';
-import type { ClickMapApiSource } from '../sources/clickmap-api.ts';
-import type { SequenceReport } from '../report/report-types.ts';
-import type { Cached } from './load-types.ts';
+} from '../../messaging/protocol.ts';
+import type { ReportQuery } from '../source.ts';
+import type { ClickMapApiSource } from './api.ts';
+import type { SequenceReport } from '../../report/report-types.ts';
+import type { Cached } from '../descriptor.ts';
+
+function originOf(base: string): { base?: string } {
+  try {
+    const url = new URL(base);
+    return /^https?:$/.test(url.protocol) ? { base: `${url.origin}/` } : {};
+  } catch {
+    return {};
+  }
+}
 
 /** Links worth matching on: real destinations, not anchors or unsafe schemes. */
 export function matchRequestOf(preview: PreviewInfo): MatchRequest {
@@ -30,7 +43,8 @@ export function matchRequestOf(preview: PreviewInfo): MatchRequest {
     hrefs,
     // Placement evidence for per-reader tracking links.
     texts: texts ?? [],
-    base: preview.base,
+    // Relative hrefs need the page's origin, not its path (mailbox and message ids).
+    ...originOf(preview.base),
     ...(preview.subject ? { subject: preview.subject } : {}),
     ...(preview.sender ? { sender: preview.sender } : {}),
   };

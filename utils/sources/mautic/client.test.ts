@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createMauticSource, mauticRequest } from './mautic.ts';
-import { SourceError } from './http.ts';
-import { apiFixture } from './testing/fixtures.ts';
-import { fakeHttp, json, noSleep } from './testing/fake-http.ts';
-import type { FakeRoute } from './testing/fake-http.ts';
+import { createMauticSource, mauticRequest } from './client.ts';
+import { SourceError } from '../http.ts';
+import { apiFixture } from '../testing/fixtures.ts';
+import { fakeHttp, json, noSleep } from '../testing/fake-http.ts';
+import type { FakeRoute } from '../testing/fake-http.ts';
 
 const trackables = apiFixture('mautic-stats-channel_url_trackables');
 const routes = (trackableBody: unknown = trackables): FakeRoute[] => [

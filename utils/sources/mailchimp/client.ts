@@ -4,27 +4,23 @@
  * one template summed. Auth: the API key as Basic password (any user name);
  * the data centre is the key's suffix ("…-us11" → us11.api.mailchimp.com).
  */
-import type { Period } from '../report/model.ts';
-import { basicAuth, buildUrl, requestJson } from './http.ts';
-import type { HttpRequest, SourceDeps } from './http.ts';
+import type { Period } from '../../report/model.ts';
+import { basicAuth, buildUrl, requestJson } from '../http.ts';
+import type { HttpRequest, SourceDeps } from '../http.ts';
 import type { GenericSchema, InferOutput } from 'valibot';
-import { collectPages } from './paginate.ts';
+import { collectPages } from '../paginate.ts';
 import {
   CampaignReportSchema,
   CampaignsPageSchema,
   ClickDetailsPageSchema,
   OpenDetailsPageSchema,
   UnsubscribedPageSchema,
-} from './mailchimp-schemas.ts';
-import type {
-  MailchimpClickDetail,
-  MailchimpOpenMember,
-  MailchimpUnsubscribe,
-} from './mailchimp-schemas.ts';
-import { MAILCHIMP_CAPABILITIES, mapMailchimpReport } from './mailchimp-map.ts';
-import type { ReportQuery, ReportSource } from './source.ts';
-import type { SourceReport } from './source-report.ts';
-import { sumReports } from './sum-reports.ts';
+} from './schemas.ts';
+import type { MailchimpClickDetail, MailchimpOpenMember, MailchimpUnsubscribe } from './schemas.ts';
+import { MAILCHIMP_CAPABILITIES, mapMailchimpReport } from './map.ts';
+import type { ReportQuery, ReportSource } from '../source.ts';
+import type { SourceReport } from '../source-report.ts';
+import { sumReports } from '../sum-reports.ts';
 
 export interface MailchimpConfig {
   apiKey: string;

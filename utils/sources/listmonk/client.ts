@@ -4,27 +4,27 @@
  * UUID for matching (listmonk tracking links carry the campaign UUID).
  * Auth: listmonk ≥ v4 API users, `Authorization: token <user>:<token>`.
  */
-import type { Period } from '../report/model.ts';
-import { buildUrl, requestJson } from './http.ts';
-import type { HttpRequest, SourceDeps } from './http.ts';
+import type { Period } from '../../report/model.ts';
+import { buildUrl, requestJson } from '../http.ts';
+import type { HttpRequest, SourceDeps } from '../http.ts';
 import type { GenericSchema, InferOutput } from 'valibot';
 import {
   ListmonkAnalyticsCountsSchema,
   ListmonkAnalyticsLinksSchema,
   ListmonkCampaignResponseSchema,
   ListmonkCampaignsPageSchema,
-} from './listmonk-schemas.ts';
-import type { ListmonkCampaign } from './listmonk-schemas.ts';
+} from './schemas.ts';
+import type { ListmonkCampaign } from './schemas.ts';
 import {
   LISTMONK_CAPABILITIES,
   listmonkCampaignInfo,
   mapListmonkReport,
   sumAnalytics,
-} from './listmonk-map.ts';
-import type { ListmonkAnalytics, ListmonkCampaignInfo } from './listmonk-map.ts';
-import type { ReportQuery, ReportSource } from './source.ts';
-import type { SourceReport } from './source-report.ts';
-import { sumReports } from './sum-reports.ts';
+} from './map.ts';
+import type { ListmonkAnalytics, ListmonkCampaignInfo } from './map.ts';
+import type { ReportQuery, ReportSource } from '../source.ts';
+import type { SourceReport } from '../source-report.ts';
+import { sumReports } from '../sum-reports.ts';
 
 export interface ListmonkConfig {
   /** Root of the listmonk install, e.g. https://lists.example.org */

@@ -4,23 +4,23 @@
  * number itself, so its capabilities are whatever the report lists.
  * Paths are collected in CLICKMAP_API_PATHS so they can follow the server.
  */
-import type { Period } from '../report/model.ts';
-import { ALL_CAPABILITIES } from '../report/report-types.ts';
-import type { Capability, SequenceReport } from '../report/report-types.ts';
+import type { Period } from '../../report/model.ts';
+import { ALL_CAPABILITIES } from '../../report/report-types.ts';
+import type { Capability, SequenceReport } from '../../report/report-types.ts';
 import {
   CampaignListSchema,
   ClickMapReportSchema,
   MatchResultSchema,
   SequenceReportSchema,
   TemplateListSchema,
-} from '../api/index.ts';
-import type { Campaign } from '../report/model.ts';
-import type { MatchRequest, MatchResult } from '../api/index.ts';
-import { buildUrl, requestJson } from './http.ts';
-import type { HttpRequest, SourceDeps } from './http.ts';
-import type { ReportQuery, ReportSource } from './source.ts';
-import { fromClickMapReport } from './source-report.ts';
-import type { SourceReport } from './source-report.ts';
+} from '../../api/index.ts';
+import type { Campaign } from '../../report/model.ts';
+import type { MatchRequest, MatchResult } from '../../api/index.ts';
+import { buildUrl, requestJson } from '../http.ts';
+import type { HttpRequest, SourceDeps } from '../http.ts';
+import type { ReportQuery, ReportSource } from '../source.ts';
+import { fromClickMapReport } from '../source-report.ts';
+import type { SourceReport } from '../source-report.ts';
 
 export interface ClickMapApiConfig {
   /** Server root without /v1, e.g. http://127.0.0.1:8787 */

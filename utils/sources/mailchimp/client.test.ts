@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { linkIdentity } from '../links/identity.ts';
-import { createMailchimpClient, createMailchimpSource, mailchimpBaseUrl } from './mailchimp.ts';
-import { apiFixture } from './testing/fixtures.ts';
-import { fakeHttp, json, noSleep } from './testing/fake-http.ts';
-import type { FakeRoute } from './testing/fake-http.ts';
+import { linkIdentity } from '../../links/identity.ts';
+import { createMailchimpClient, createMailchimpSource, mailchimpBaseUrl } from './client.ts';
+import { apiFixture } from '../testing/fixtures.ts';
+import { fakeHttp, json, noSleep } from '../testing/fake-http.ts';
+import type { FakeRoute } from '../testing/fake-http.ts';
 
 const report = apiFixture('mailchimp-reports-campaign') as Record<string, unknown>;
 const clicks = apiFixture('mailchimp-reports-click-details') as {

@@ -4,11 +4,11 @@
  * does not expose machine clicks, click-implied opens or the unsubscribe
  * method: those stay null and the capabilities say so.
  */
-import type { Capability } from '../report/report-types.ts';
-import type { Period, Millis } from '../report/model.ts';
-import type { MailchimpCampaignReport, MailchimpClickDetail } from './mailchimp-schemas.ts';
-import { emptyTotals, linkRowsFromCounts, withRates } from './source-report.ts';
-import type { SourceNote, SourceReport, SourceTotals } from './source-report.ts';
+import type { Capability } from '../../report/report-types.ts';
+import type { Period, Millis } from '../../report/model.ts';
+import type { MailchimpCampaignReport, MailchimpClickDetail } from './schemas.ts';
+import { emptyTotals, linkRowsFromCounts, withRates } from '../source-report.ts';
+import type { SourceNote, SourceReport, SourceTotals } from '../source-report.ts';
 
 export const MAILCHIMP_CAPABILITIES: readonly Capability[] = [
   'opens',

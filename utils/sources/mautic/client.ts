@@ -4,21 +4,21 @@
  * per-URL hits, GET /api/stats/page_redirects (id in …) for their URLs.
  * Stats pages use start/limit. Auth: Basic (API user) or an OAuth2 token.
  */
-import { basicAuth, buildUrl, requestJson } from './http.ts';
-import type { HttpRequest, SourceDeps } from './http.ts';
+import { basicAuth, buildUrl, requestJson } from '../http.ts';
+import type { HttpRequest, SourceDeps } from '../http.ts';
 import type { GenericSchema, InferOutput } from 'valibot';
-import { collectPages } from './paginate.ts';
+import { collectPages } from '../paginate.ts';
 import {
   MauticEmailResponseSchema,
   RedirectRowSchema,
   TrackableRowSchema,
   statsPageSchema,
-} from './mautic-schemas.ts';
-import type { MauticRedirect, MauticTrackable } from './mautic-schemas.ts';
-import { MAUTIC_CAPABILITIES, linkCounts, mapMauticReport } from './mautic-map.ts';
-import type { ReportQuery, ReportSource } from './source.ts';
-import type { SourceReport } from './source-report.ts';
-import { sumReports } from './sum-reports.ts';
+} from './schemas.ts';
+import type { MauticRedirect, MauticTrackable } from './schemas.ts';
+import { MAUTIC_CAPABILITIES, linkCounts, mapMauticReport } from './map.ts';
+import type { ReportQuery, ReportSource } from '../source.ts';
+import type { SourceReport } from '../source-report.ts';
+import { sumReports } from '../sum-reports.ts';
 
 export type MauticConfig =
   | { baseUrl: string; username: string; password: string }

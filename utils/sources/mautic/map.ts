@@ -4,11 +4,11 @@
  * give hits and unique hits per URL. Bounces, unsubscribes and "contacts who
  * clicked at all" are not on these endpoints: null, and the notes say so.
  */
-import type { Millis } from '../report/model.ts';
-import type { Capability } from '../report/report-types.ts';
-import type { MauticEmail, MauticRedirect, MauticTrackable } from './mautic-schemas.ts';
-import { emptyTotals, linkRowsFromCounts, sumKnown, withRates } from './source-report.ts';
-import type { RawLinkCount, SourceNote, SourceReport } from './source-report.ts';
+import type { Millis } from '../../report/model.ts';
+import type { Capability } from '../../report/report-types.ts';
+import type { MauticEmail, MauticRedirect, MauticTrackable } from './schemas.ts';
+import { emptyTotals, linkRowsFromCounts, sumKnown, withRates } from '../source-report.ts';
+import type { RawLinkCount, SourceNote, SourceReport } from '../source-report.ts';
 
 export const MAUTIC_CAPABILITIES: readonly Capability[] = ['opens', 'all-links'];
 

@@ -1,8 +1,10 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import type { PreviewInfo } from '../messaging/protocol.ts';
-import type { ClickMapApiSource } from '../sources/clickmap-api.ts';
-import { loadFromClickMapApi, matchRequestOf } from './load-clickmap-api.ts';
+import type { PreviewInfo } from '../../messaging/protocol.ts';
+import { DEFAULT_SETTINGS } from '../../settings/settings.ts';
+import { sendablePreview } from '../../loading/load-report.ts';
+import type { ClickMapApiSource } from './api.ts';
+import { loadFromClickMapApi, matchRequestOf } from './load.ts';
 
 const preview: PreviewInfo = {
   profileId: 'generic-frame',
@@ -71,5 +73,31 @@ describe('matchRequestOf', () => {
     expect(request.hrefs[0]).toBe('https://shop.example/p/0');
     expect(request.hrefs.every((h) => h.length <= 8192)).toBe(true);
     expect(request.texts?.every((t) => t.length === 300)).toBe(true);
+  });
+});
+
+describe('what leaves the browser', () => {
+  const webmail = {
+    ...preview,
+    base: 'https://mail.example.com/roundcube/?_task=mail&_uid=4711&_mbox=INBOX&_action=show',
+    subject: 'Your invoice',
+    sender: 'Billing <billing@shop.example>',
+  };
+
+  it("sends the page's origin, never its path with the mailbox and message ids", () => {
+    const request = matchRequestOf(webmail);
+    expect(request.base).toBe('https://mail.example.com/');
+    expect(JSON.stringify(request)).not.toMatch(/4711|INBOX|roundcube/);
+    expect(matchRequestOf({ ...webmail, base: 'about:srcdoc' }).base).toBeUndefined();
+  });
+
+  it('keeps subject and sender in the browser when the user switched them off', () => {
+    const on = matchRequestOf(sendablePreview(webmail, DEFAULT_SETTINGS));
+    expect([on.subject, on.sender]).toEqual(['Your invoice', 'Billing <billing@shop.example>']);
+    const off = matchRequestOf(
+      sendablePreview(webmail, { ...DEFAULT_SETTINGS, sendSubjectAndSender: false }),
+    );
+    expect(off).not.toHaveProperty('subject');
+    expect(off).not.toHaveProperty('sender');
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { linkIdentity } from '../links/identity.ts';
-import { createListmonkClient, createListmonkSource } from './listmonk.ts';
-import { stripTrackLink } from './listmonk-map.ts';
-import { apiFixture } from './testing/fixtures.ts';
-import { fakeHttp, json, noSleep } from './testing/fake-http.ts';
-import type { FakeRoute } from './testing/fake-http.ts';
+import { linkIdentity } from '../../links/identity.ts';
+import { createListmonkClient, createListmonkSource } from './client.ts';
+import { stripTrackLink } from './map.ts';
+import { apiFixture } from '../testing/fixtures.ts';
+import { fakeHttp, json, noSleep } from '../testing/fake-http.ts';
+import type { FakeRoute } from '../testing/fake-http.ts';
 
 const campaign = apiFixture('listmonk-campaigns-get') as { data: Record<string, unknown> };
 const NOW = Date.parse('2024-09-01T00:00:00Z');
