@@ -5,6 +5,7 @@
  * table with locate buttons. Numbers a source cannot give are "—" with the
  * reason.
  */
+import type { BadgeMetric } from '../utils/overlay/badge-metric.ts';
 import type { ChartLoader } from '../utils/panel/chart-registry.ts';
 import { maxHeatCount } from '../utils/panel/columns.ts';
 import { SOURCE_LABELS } from '../utils/settings/sources.ts';
@@ -30,6 +31,8 @@ export interface ClickMapViewProps {
   onHighlight(ordinal: number | null): void;
   onPeriodChange(selection: PeriodSelection): void;
   onMachineClicksChange(include: boolean): void;
+  onBadgeMetricChange?: (metric: BadgeMetric) => void;
+  onTableColumnsChange?: (columns: string[]) => void;
   /** Replaces the built-in download (utils/export + <a download>). */
   onExport?: (format: ExportFormat, report: SourceReport) => void;
 }
@@ -44,6 +47,7 @@ interface StoreLinkTableProps {
   sourceName: string;
   onLocate(ordinal: number): void;
   onHighlight(ordinal: number | null): void;
+  onColumnsChange?: (columns: string[]) => void;
 }
 
 /** Reads the store's sort and highlight here, so hovering re-renders the table only. */
@@ -59,6 +63,7 @@ function StoreLinkTable({ store, report, match, ...rest }: StoreLinkTableProps) 
       capabilities={report.capabilities}
       highlighted={store.highlighted.value}
       locale={store.locale}
+      columns={store.tableColumns.value}
     />
   );
 }
@@ -101,7 +106,11 @@ export function ClickMapView(props: ClickMapViewProps) {
         locale={store.locale}
         sourceName={sourceName}
       />
-      <HeatLegend locale={store.locale} />
+      <HeatLegend
+        locale={store.locale}
+        metric={store.badgeMetric.value}
+        onMetricChange={props.onBadgeMetricChange}
+      />
       <ClicksChart rows={report.links} loadChart={props.loadChart} locale={store.locale} />
       <StoreLinkTable
         store={store}
@@ -111,6 +120,7 @@ export function ClickMapView(props: ClickMapViewProps) {
         sourceName={sourceName}
         onLocate={props.onLocate}
         onHighlight={highlight}
+        onColumnsChange={props.onTableColumnsChange}
       />
     </div>
   );

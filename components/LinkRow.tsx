@@ -17,6 +17,8 @@ const URL_CHARS = 36;
 
 export interface LinkRowProps {
   placement: PlacementView;
+  /** Columns shown (ids); the others are not rendered. */
+  shown: ReadonlySet<string>;
   shares: ReadonlyMap<string, number | null>;
   capabilities: readonly Capability[];
   /** The busiest row's unique clicks, for the heat swatch. */
@@ -74,13 +76,12 @@ function Markers({ placement: p }: { placement: PlacementView }) {
 
 interface NumberCellProps {
   cell: CellText;
-  optional?: boolean;
   /** Heat colour of a swatch before the number. */
   swatch?: string | null;
 }
 
-function NumberCell({ cell, optional = false, swatch = null }: NumberCellProps) {
-  const classes = `cml-num${cell.text === MISSING ? ' cml-missing' : ''}${optional ? ' cml-optional' : ''}`;
+function NumberCell({ cell, swatch = null }: NumberCellProps) {
+  const classes = `cml-num${cell.text === MISSING ? ' cml-missing' : ''}`;
   return (
     <td class={classes} title={cell.title}>
       {swatch && <span class="cml-swatch" style={{ background: swatch }} aria-hidden="true" />}
@@ -107,12 +108,12 @@ export function LinkRow(props: LinkRowProps) {
         <span title={p.url}>{shortenUrl(p.url, URL_CHARS)}</span>
         <Markers placement={p} />
       </td>
-      <td class="cml-name">{placementName(p)}</td>
+      {props.shown.has('name') && <td class="cml-name">{placementName(p)}</td>}
       <NumberCell cell={cells.uniqueClicks} swatch={swatch} />
       <NumberCell cell={cells.share} />
-      <NumberCell cell={cells.ctr} />
-      <NumberCell cell={cells.totalClicks} optional />
-      <NumberCell cell={cells.ctor} optional />
+      {props.shown.has('ctr') && <NumberCell cell={cells.ctr} />}
+      {props.shown.has('totalClicks') && <NumberCell cell={cells.totalClicks} />}
+      {props.shown.has('ctor') && <NumberCell cell={cells.ctor} />}
       <td>
         <button
           type="button"

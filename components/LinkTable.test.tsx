@@ -12,6 +12,8 @@ const match = mailchimpMatch(report.links);
 let view: Mounted | null = null;
 afterEach(() => view?.unmount());
 
+const ALL_OPTIONAL = ['name', 'ctr', 'totalClicks', 'ctor'];
+
 function renderTable(overrides: Partial<LinkTableProps> = {}) {
   const props: LinkTableProps = {
     placements: match.placements,
@@ -25,6 +27,8 @@ function renderTable(overrides: Partial<LinkTableProps> = {}) {
     locale: 'en-US',
     onLocate: vi.fn(),
     onHighlight: vi.fn(),
+    // Every optional column on (the column chooser's tests start from the default set).
+    columns: ALL_OPTIONAL,
     ...overrides,
   };
   view = mount(<LinkTable {...props} />);
@@ -239,5 +243,42 @@ describe('outside text', () => {
     expect(view.$('tr[data-ordinal="1"] td:nth-child(3)').textContent).toBe(evil);
     expect(view.$('table.cml-unmatched tbody td:nth-child(2)').textContent).toBe(evil);
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+});
+
+describe('column chooser', () => {
+  test('the default table is #, link, unique clicks, % of total and locate', () => {
+    const { view } = renderTable({ columns: undefined, onColumnsChange: vi.fn() });
+    expect(view.$$('.cml-links thead th').map((th) => th.dataset.column ?? 'locate')).toEqual([
+      'ordinal',
+      'url',
+      'uniqueClicks',
+      'share',
+      'locate',
+    ]);
+    expect(view.$$('tbody tr')[0]?.querySelectorAll('td')).toHaveLength(5);
+  });
+
+  test('switching a column on asks to remember the new set, in table order', () => {
+    const onColumnsChange = vi.fn();
+    const { view } = renderTable({ columns: ['totalClicks'], onColumnsChange });
+    expect(view.$$('.cml-links thead th').map((th) => th.dataset.column ?? 'locate')).toEqual([
+      'ordinal',
+      'url',
+      'uniqueClicks',
+      'share',
+      'totalClicks',
+      'locate',
+    ]);
+    const boxes = view.$$('.cml-columns input') as HTMLInputElement[];
+    expect(boxes.map((b) => [b.value, b.checked])).toEqual([
+      ['name', false],
+      ['ctr', false],
+      ['totalClicks', true],
+      ['ctor', false],
+    ]);
+    boxes[1]!.checked = true;
+    fire(boxes[1]!, new Event('change', { bubbles: true }));
+    expect(onColumnsChange).toHaveBeenCalledWith(['ctr', 'totalClicks']);
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { Capability } from '../utils/report/report-types.ts';
 import type { SourceLinkRow } from '../utils/sources/source-report.ts';
-import { LINK_COLUMNS } from '../utils/panel/columns.ts';
+import { LINK_COLUMNS, shownColumns } from '../utils/panel/columns.ts';
 import type { PlacementView, SortColumn, SortState } from '../utils/panel/view-types.ts';
 import { LinkRow } from './LinkRow.tsx';
 import { SortHeader } from './SortHeader.tsx';
@@ -26,17 +26,53 @@ export interface LinkTableProps {
   sourceName?: string;
   onLocate(ordinal: number): void;
   onHighlight(ordinal: number | null): void;
+  /** Optional columns switched on (ids); default: none. */
+  columns?: readonly string[];
+  /** The column chooser's change (its choice is remembered by the caller); no chooser without it. */
+  onColumnsChange?: (columns: string[]) => void;
+}
+
+function ColumnChooser(props: { chosen: readonly string[]; onChange(columns: string[]): void }) {
+  const toggle = (id: string, on: boolean) =>
+    props.onChange(
+      LINK_COLUMNS.filter((c) => c.optional)
+        .map((c) => c.id)
+        .filter((c) => (c === id ? on : props.chosen.includes(c))),
+    );
+  return (
+    <details class="cml-columns">
+      <summary>Columns</summary>
+      <fieldset>
+        <legend class="cml-visually-hidden">More columns in the table</legend>
+        {LINK_COLUMNS.filter((c) => c.optional).map((c) => (
+          <label key={c.id}>
+            <input
+              type="checkbox"
+              value={c.id}
+              checked={props.chosen.includes(c.id)}
+              onChange={(e) => toggle(c.id, (e.currentTarget as HTMLInputElement).checked)}
+            />{' '}
+            {c.spokenLabel ?? c.label}
+          </label>
+        ))}
+      </fieldset>
+    </details>
+  );
 }
 
 export function LinkTable(props: LinkTableProps) {
+  const chosen = props.columns ?? [];
+  const columns = shownColumns(chosen);
+  const shown = new Set(columns.map((c) => c.id));
   return (
     <div class="cml-section">
+      {props.onColumnsChange && <ColumnChooser chosen={chosen} onChange={props.onColumnsChange} />}
       <div class="cml-table-scroll">
         <table class="cml-table cml-links">
           <caption>Links on this page</caption>
           <thead>
             <tr>
-              {LINK_COLUMNS.map((column) => (
+              {columns.map((column) => (
                 <SortHeader
                   key={column.id}
                   column={column}
@@ -54,6 +90,7 @@ export function LinkTable(props: LinkTableProps) {
               <LinkRow
                 key={p.ordinal}
                 placement={p}
+                shown={shown}
                 shares={props.shares}
                 capabilities={props.capabilities}
                 maxClicks={props.maxClicks}

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../utils/settings/settings.ts';
 import { OptionsForm, type OptionsFormProps } from './OptionsForm.tsx';
@@ -181,6 +183,56 @@ describe('OptionsForm', () => {
     );
   });
 
+  test('feedback right after Save while the permission prompt is open', async () => {
+    let answer: (granted: boolean) => void = () => {};
+    const requestAccess = vi.fn(() => new Promise<boolean>((resolve) => (answer = resolve)));
+    const { view } = renderForm(MIGRATED, { requestAccess });
+    submit(view);
+    expect(statusOf(view)).toEqual([
+      'info',
+      'Saving… your browser asks for access to http://127.0.0.1/*.',
+    ]);
+    answer(true);
+    await vi.waitFor(() => expect(statusOf(view)).toEqual(['ok', 'Connected.']));
+  });
+
+  test('an error is cleared when the source changes', async () => {
+    const { view } = renderForm(MIGRATED);
+    type(view, '#apiUrl', 'not a url');
+    submit(view);
+    await vi.waitFor(() => expect(statusOf(view)[0]).toBe('error'));
+    choose(view, 'input[value="mailchimp"]');
+    expect(statusOf(view)).toEqual([undefined, '']);
+  });
+});
+
+describe('options page contrast', () => {
+  const css = readFileSync(join(import.meta.dirname, '../entrypoints/options/options.css'), 'utf8');
+  const lum = (hex: string) => {
+    const lin = [1, 3, 5].map((i) => {
+      const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * lin[0]! + 0.7152 * lin[1]! + 0.0722 * lin[2]!;
+  };
+  const ratio = (a: string, b: string) =>
+    (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
+
+  test.each([
+    '.hint',
+    ".status[data-kind='error']",
+    ".status[data-kind='ok']",
+    ".status[data-kind='warning']",
+  ])('%s has 4.5:1 on the light (#ffffff) and dark (#121212) canvas', (selector) => {
+    const block = css.slice(css.indexOf(`${selector} {`));
+    const m = /color: light-dark\((#[0-9a-f]{6}), (#[0-9a-f]{6})\)/.exec(block);
+    expect(m).not.toBeNull();
+    expect(ratio(m![1]!, '#ffffff')).toBeGreaterThanOrEqual(4.5);
+    expect(ratio(m![2]!, '#121212')).toBeGreaterThanOrEqual(4.5);
+  });
+});
+
+describe('OptionsForm sites', () => {
   test('sites: asks for the source and every enabled host in one prompt, never all hosts', async () => {
     const { view, props } = renderForm(MIGRATED);
     choose(view, 'input[name="site"][value="gmail"]');

@@ -86,6 +86,12 @@ export function OptionsForm(props: OptionsFormProps) {
     };
     const sitesWanted = sitePatterns(settings.enabledSites, settings.disabledSites);
     const origins = [...(check ? [check.origin] : []), ...sitesWanted];
+    // Feedback at once: the browser's permission prompt may take a while to be answered.
+    if (origins.length > 0)
+      status.value = {
+        kind: 'info',
+        text: `Saving… your browser asks for access to ${origins.join(', ')}.`,
+      };
     // First await of the handler: the permission prompt needs the click's user gesture.
     const granted = origins.length > 0 ? await requestAccess(origins).catch(() => false) : true;
     await save(settings);
@@ -123,7 +129,11 @@ export function OptionsForm(props: OptionsFormProps) {
                 name="activeSource"
                 value={kind}
                 checked={current === kind}
-                onChange={() => (active.value = kind)}
+                onChange={() => {
+                  active.value = kind;
+                  // The last save's message was about another source.
+                  status.value = null;
+                }}
               />{' '}
               {SOURCE_LABELS[kind]}
             </label>
@@ -134,7 +144,10 @@ export function OptionsForm(props: OptionsFormProps) {
               name="activeSource"
               value=""
               checked={current === null}
-              onChange={() => (active.value = null)}
+              onChange={() => {
+                active.value = null;
+                status.value = null;
+              }}
             />{' '}
             None (pre-send link checks only)
           </label>

@@ -14,6 +14,8 @@ afterEach(() => view?.unmount());
 
 function renderPanel(status: PanelStatus, overrides: Partial<PanelProps> = {}) {
   const store = createPanelStore({ status, templateName: 'The Download', locale: 'en-US' });
+  // Every optional column on: these tests sort by every column.
+  store.setTableColumns(['name', 'ctr', 'totalClicks', 'ctor']);
   const { mod } = fakeChartModule();
   const props: PanelProps = {
     store,
@@ -220,5 +222,43 @@ describe('sorting through the panel', () => {
       view.$$('th[aria-sort]').map((th) => [th.dataset.column, th.getAttribute('aria-sort')]),
     ).toEqual([[column, direction]]);
     expect(view.$('[role="status"]').textContent).toMatch(new RegExp(`, ${direction}\\.$`));
+  });
+});
+
+describe('keyboard focus', () => {
+  test('opened by the user: focus moves to the panel heading, and back to the opener on Escape', () => {
+    const opener = document.createElement('button');
+    document.body.append(opener);
+    opener.focus();
+    const onClose = vi.fn();
+    const { view, props } = renderPanel({ kind: 'loading' }, { takeFocus: true, onClose });
+    const shadow = view.root.getRootNode() as ShadowRoot;
+    expect(shadow.activeElement?.localName).toBe('h2');
+    fire(shadow.activeElement!, new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(onClose).toHaveBeenCalledTimes(1);
+    view.rerender(<></>);
+    expect(document.activeElement).toBe(opener);
+    expect(props.onReturnFocus).toBeUndefined();
+    opener.remove();
+  });
+
+  test('opened from our launcher: the launcher gets focus back', () => {
+    const onReturnFocus = vi.fn();
+    const { view } = renderPanel({ kind: 'loading' }, { takeFocus: true, onReturnFocus });
+    view.rerender(<></>);
+    expect(onReturnFocus).toHaveBeenCalledTimes(1);
+  });
+
+  test('shown on its own (an email was found): focus stays where the user is', () => {
+    const page = document.createElement('input');
+    document.body.append(page);
+    page.focus();
+    const onReturnFocus = vi.fn();
+    const { view } = renderPanel({ kind: 'loading' }, { onReturnFocus });
+    expect(document.activeElement).toBe(page);
+    view.rerender(<></>);
+    expect(document.activeElement).toBe(page);
+    expect(onReturnFocus).not.toHaveBeenCalled();
+    page.remove();
   });
 });

@@ -4,8 +4,9 @@
  * configured, API error, a click map or a sequence report. Escape anywhere
  * in the panel closes it; state changes are announced through a live region.
  */
+import type { BadgeMetric } from '../utils/overlay/badge-metric.ts';
 import type { ComponentChildren } from 'preact';
-import { useId } from 'preact/hooks';
+import { useEffect, useId, useRef } from 'preact/hooks';
 import type { ChartLoader } from '../utils/panel/chart-registry.ts';
 import type { ColorScheme, ExportFormat, PeriodSelection } from '../utils/panel/view-types.ts';
 import type { SourceReport } from '../utils/sources/source-report.ts';
@@ -28,12 +29,23 @@ export interface PanelProps {
   /** Imports the chart.js chunk; keep it one stable function per page. */
   loadChart: ChartLoader;
   onClose(): void;
+  /**
+   * Opened at the user's request (launcher, toolbar button, shortcut): focus
+   * moves into the panel, and back to where it was when the panel closes.
+   */
+  takeFocus?: boolean;
+  /** Focus came from our own UI (the launcher): the caller puts it back there. */
+  onReturnFocus?: () => void;
   onOpenSettings(): void;
   onRetry(): void;
   onLocate(ordinal: number): void;
   onHighlight(ordinal: number | null): void;
   onPeriodChange(selection: PeriodSelection): void;
   onMachineClicksChange(include: boolean): void;
+  /** The user picked what the page badges say (the legend's choice); no choice without it. */
+  onBadgeMetricChange?: (metric: BadgeMetric) => void;
+  /** The column chooser's change (optional columns switched on); no chooser without it. */
+  onTableColumnsChange?: (columns: string[]) => void;
   /** Extra sections at the end of the panel (e.g. the content script's diagnostics). */
   children?: ComponentChildren;
   /** Optional: replaces the built-in export (utils/export writers + download). */
@@ -119,6 +131,28 @@ function PanelBody(props: PanelProps) {
 export function Panel(props: PanelProps) {
   const titleId = useId();
   const { store } = props;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const asideRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const aside = asideRef.current;
+    const root = aside?.getRootNode();
+    const host = root instanceof ShadowRoot ? root.host : null;
+    const opener = document.activeElement;
+    if (props.takeFocus) headingRef.current?.focus();
+    return () => {
+      // Only when focus was in the panel as it goes (in it, or dropped to the body with it):
+      // a user reading the page keeps their place.
+      const focused = root instanceof ShadowRoot ? root.activeElement : document.activeElement;
+      const active = document.activeElement;
+      const dropped = active === null || active === document.body || active === host;
+      if (!aside || !(dropped || (focused !== null && aside.contains(focused)))) return;
+      // Opened by our own launcher (or nothing): the caller puts focus on the launcher.
+      const page = props.takeFocus && opener instanceof HTMLElement && opener !== host;
+      if (page && opener !== document.body && opener.isConnected) opener.focus();
+      else props.onReturnFocus?.();
+    };
+    // On open and close only.
+  }, []);
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'Escape' || e.defaultPrevented) return;
     // The page must not also react to this Escape (e.g. close the open email).
@@ -127,6 +161,7 @@ export function Panel(props: PanelProps) {
   };
   return (
     <aside
+      ref={asideRef}
       class="cml-panel"
       data-scheme={read(props.scheme ?? 'auto')}
       data-state={store.status.value.kind}
@@ -139,6 +174,7 @@ export function Panel(props: PanelProps) {
         title={props.title ?? 'Click map'}
         templateName={store.templateName.value}
         onClose={props.onClose}
+        headingRef={headingRef}
       />
       <p class="cml-visually-hidden" role="status" aria-live="polite">
         {store.announcement.value}

@@ -1,16 +1,27 @@
 /** The panel's header: title, the template (or sequence) name, and the close button. */
+import type { Ref } from 'preact';
 export interface PanelHeaderProps {
   titleId: string;
   title: string;
   templateName: string | null;
   onClose(): void;
+  /** The heading takes focus when the panel opens at the user's request. */
+  headingRef?: Ref<HTMLHeadingElement>;
 }
 
-export function PanelHeader({ titleId, title, templateName, onClose }: PanelHeaderProps) {
+export function PanelHeader({
+  titleId,
+  title,
+  templateName,
+  onClose,
+  headingRef,
+}: PanelHeaderProps) {
   return (
     <header class="cml-header">
       <div>
-        <h2 id={titleId}>{title}</h2>
+        <h2 id={titleId} ref={headingRef} tabIndex={-1}>
+          {title}
+        </h2>
         {templateName !== null && <p class="cml-template">Template: {templateName}</p>}
       </div>
       <button

@@ -23,6 +23,8 @@ afterEach(() => view?.unmount());
 
 function renderPanel(status: PanelStatus, overrides: Partial<PanelProps> = {}) {
   const store = createPanelStore({ status, locale: 'en-US' });
+  // Every optional column on: these tests read every number of a row.
+  store.setTableColumns(['name', 'ctr', 'totalClicks', 'ctor']);
   const { mod } = fakeChartModule();
   const props: PanelProps = {
     store,
@@ -382,5 +384,34 @@ describe('campaign picker when no campaign matched', () => {
     expect(
       renderPanel(none, { onCampaignChange: vi.fn() }).view.$$('.cml-campaign-picker'),
     ).toHaveLength(0);
+  });
+});
+
+describe('badge legend', () => {
+  test('says what the number and the colour mean, and offers the badge metric', () => {
+    const onBadgeMetricChange = vi.fn();
+    const { view, store } = renderPanel(
+      { kind: 'ready', report: mailchimpReport(), match: mailchimpMatch() },
+      { onBadgeMetricChange },
+    );
+    const caption = view.$('.cml-legend figcaption').textContent ?? '';
+    expect(caption).toContain('the link’s # in the table');
+    expect(caption).toContain('Colour: unique clicks as a share of the busiest link');
+    const select = view.$('.cml-badge-metric') as HTMLSelectElement;
+    expect(select.value).toBe('unique-share');
+    expect([...select.options].map((o) => o.value)).toEqual([
+      'unique-share',
+      'unique',
+      'total',
+      'ctr',
+      'share',
+      'rank',
+    ]);
+    select.value = 'ctr';
+    fire(select, new Event('change', { bubbles: true }));
+    expect(onBadgeMetricChange).toHaveBeenCalledWith('ctr');
+    store.setBadgeMetric('ctr');
+    view.rerender(<Panel {...renderProps(store)} onBadgeMetricChange={onBadgeMetricChange} />);
+    expect((view.$('.cml-badge-metric') as HTMLSelectElement).value).toBe('ctr');
   });
 });

@@ -13,13 +13,10 @@ export interface SortHeaderProps {
 
 export function SortHeader({ column, sort, onSort }: SortHeaderProps) {
   const active = sort.column === column.id;
-  const classes = [column.numeric ? 'cml-num' : '', column.optional ? 'cml-optional' : '']
-    .filter(Boolean)
-    .join(' ');
   return (
     <th
       scope="col"
-      class={classes || undefined}
+      class={column.numeric ? 'cml-num' : undefined}
       aria-sort={active ? sort.direction : undefined}
       data-column={column.id}
     >

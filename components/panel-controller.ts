@@ -18,6 +18,7 @@ import type {
   ReportSelection,
 } from '../utils/messaging/protocol.ts';
 import type { BadgeView } from '../utils/overlay/badge-model.ts';
+import { withMetric, type BadgeMetric } from '../utils/overlay/badge-metric.ts';
 import { qaBadges } from '../utils/overlay/qa-badges.ts';
 import type { PeriodSelection } from '../utils/panel/view-types.ts';
 import { previewModel } from '../utils/panel/panel-model.ts';
@@ -54,10 +55,22 @@ export function createPanelController(store: PanelStore) {
   let reportBadges: BadgeView[] | null = null;
 
   const drawReportBadges = () => {
-    if (reportBadges)
-      relay({ command: 'drawBadges', badges: reportBadges, visible: visible.value });
-    else relay({ command: 'clearBadges' });
+    if (reportBadges) {
+      const badges = withMetric(reportBadges, store.badgeMetric.peek());
+      relay({ command: 'drawBadges', badges, visible: visible.value });
+    } else relay({ command: 'clearBadges' });
   };
+
+  // The remembered badge metric (the background keeps it); the default until it answers.
+  sendToBackground('viewPrefs', {}).then(
+    (prefs) => {
+      store.setTableColumns(prefs.tableColumns);
+      if (prefs.badgeMetric === store.badgeMetric.peek()) return;
+      store.setBadgeMetric(prefs.badgeMetric);
+      if (store.view.peek() !== 'qa') drawReportBadges();
+    },
+    () => {},
+  );
 
   let auditSeq = 0;
   /** Pre-send check of a preview frame (audited by the background): numbered badges and the list. */
@@ -192,6 +205,21 @@ export function createPanelController(store: PanelStore) {
     changeCampaign(campaignId: string | null) {
       selection.value = { ...selection.value, campaignId };
       void load();
+    },
+    /** What the page badges say: relabels them now and remembers the choice. */
+    changeBadgeMetric(metric: BadgeMetric) {
+      store.setBadgeMetric(metric);
+      if (store.view.peek() !== 'qa') drawReportBadges();
+      sendToBackground('viewPrefs', { change: { badgeMetric: metric } }).catch((error: Error) =>
+        store.announce(`The badge choice was not saved: ${error.message}`),
+      );
+    },
+    /** The link table's optional columns: shown now, remembered. */
+    changeTableColumns(columns: string[]) {
+      store.setTableColumns(columns);
+      sendToBackground('viewPrefs', { change: { tableColumns: columns } }).catch((error: Error) =>
+        store.announce(`The column choice was not saved: ${error.message}`),
+      );
     },
     /** The machine-click switch: applied now and remembered as the default of the next reports. */
     changeMachineClicks(include: boolean) {

@@ -8,6 +8,7 @@
  */
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { AuditResult } from '../utils/audit/types.ts';
+import { DEFAULT_BADGE_METRIC, type BadgeMetric } from '../utils/overlay/badge-metric.ts';
 import type { CampaignChoice } from '../utils/messaging/protocol.ts';
 import type { SequenceReport } from '../utils/report/report-types.ts';
 import { SOURCE_LABELS } from '../utils/settings/sources.ts';
@@ -62,6 +63,10 @@ export interface PanelStore {
   /** The sequence the matched campaign is a step of (offered as the "Sequence" view). */
   readonly sequence: ReadonlySignal<SequenceReport | null>;
   readonly qa: ReadonlySignal<QaState | null>;
+  /** What the number on each page badge says (remembered by the controller). */
+  readonly badgeMetric: ReadonlySignal<BadgeMetric>;
+  /** Optional link-table columns switched on (remembered by the controller). */
+  readonly tableColumns: ReadonlySignal<readonly string[]>;
   /** Latest message for the aria-live region. */
   readonly announcement: ReadonlySignal<string>;
   readonly locale: string | undefined;
@@ -77,6 +82,8 @@ export interface PanelStore {
   /** Sort by a column: a new column starts in its natural order, the same column flips. */
   sortBy(column: SortColumn): void;
   setHighlighted(ordinal: number | null): void;
+  setBadgeMetric(metric: BadgeMetric): void;
+  setTableColumns(columns: readonly string[]): void;
   /** Says something through the live region (e.g. "Exported CSV."). */
   announce(message: string): void;
 }
@@ -116,6 +123,8 @@ export function createPanelStore(init: PanelStoreInit = {}): PanelStore {
   const view = signal<PanelView>('report');
   const sequence = signal<SequenceReport | null>(null);
   const qa = signal<QaState | null>(null);
+  const badgeMetric = signal<BadgeMetric>(DEFAULT_BADGE_METRIC);
+  const tableColumns = signal<readonly string[]>([]);
   const locale = init.locale;
 
   const sortedPlacements = computed(() => {
@@ -137,6 +146,8 @@ export function createPanelStore(init: PanelStoreInit = {}): PanelStore {
     view,
     sequence,
     qa,
+    badgeMetric,
+    tableColumns,
     locale,
     sortedPlacements,
     shares,
@@ -169,6 +180,12 @@ export function createPanelStore(init: PanelStoreInit = {}): PanelStore {
     },
     setHighlighted(ordinal) {
       highlighted.value = ordinal;
+    },
+    setBadgeMetric(metric) {
+      badgeMetric.value = metric;
+    },
+    setTableColumns(columns) {
+      tableColumns.value = columns;
     },
     announce(message) {
       announcement.value = message;

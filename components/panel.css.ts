@@ -110,7 +110,7 @@ export const PANEL_CSS = `
 .cml-table caption { text-align: start; font-weight: 600; padding-block-end: 4px; }
 .cml-table th, .cml-table td { padding: 4px; border-block-end: 1px solid var(--cml-border); text-align: start; vertical-align: top; }
 .cml-table .cml-num { text-align: end; white-space: nowrap; }
-/* Headers may wrap ("Unique / clicks") so every column, the locate buttons too, fits 440 px. */
+/* Headers may wrap ("Unique / clicks") so the columns and the locate buttons fit the panel. */
 .cml-table th.cml-num { white-space: normal; }
 .cml-table th button { border: 0; background: none; padding: 2px; font-weight: 600; inline-size: 100%; text-align: inherit; }
 .cml-table tbody tr:hover, .cml-table tbody tr.cml-highlighted { background: var(--cml-row-hover); }
@@ -127,9 +127,11 @@ export const PANEL_CSS = `
   overflow: hidden; clip-path: inset(50%); white-space: nowrap; border: 0;
 }
 @container panel (max-width: 380px) {
-  .cml-optional { display: none; }
   .cml-headline dd { font-size: 18px; }
 }
+.cml-columns { margin-block-end: 4px; }
+.cml-columns summary { cursor: pointer; color: var(--cml-muted); }
+.cml-columns fieldset { border: 0; margin: 0; padding: 4px 0; display: flex; flex-wrap: wrap; gap: 4px 12px; }
 @media (prefers-reduced-motion: reduce) {
   .cml-panel * { transition: none !important; animation: none !important; }
 }

@@ -49,6 +49,16 @@ function box(doc: Document, className: string): HTMLElement {
   return element;
 }
 
+/** The outline of a badge's link, in the badge's colour; hidden until first positioned. */
+export function createMark(doc: Document, view: BadgeView): HTMLElement {
+  const mark = doc.createElement('div');
+  mark.className = 'mark';
+  mark.dataset.ordinal = String(view.ordinal);
+  mark.style.setProperty('--heat', view.color);
+  mark.hidden = true;
+  return mark;
+}
+
 /** One badge span: label as text (never HTML), colours inline, hidden until first positioned. */
 export function createBadge(doc: Document, view: BadgeView): HTMLElement {
   const badge = doc.createElement('span');
@@ -57,6 +67,7 @@ export function createBadge(doc: Document, view: BadgeView): HTMLElement {
   badge.textContent = view.label;
   badge.title = view.title;
   badge.style.backgroundColor = view.color;
+  badge.style.setProperty('--heat', view.color);
   badge.style.color = view.textColor;
   badge.hidden = true;
   return badge;
@@ -66,12 +77,12 @@ export function moveTo(element: HTMLElement, left: number, top: number): void {
   element.style.transform = `translate(${left}px, ${top}px)`;
 }
 
-/** Puts an outline box over a link's visible box (or hides it). */
-export function frame(element: HTMLElement, rect: Rect | null): void {
+/** Puts an outline box `offset` px outside a link's visible box (or hides it). */
+export function frame(element: HTMLElement, rect: Rect | null, offset = 3): void {
   element.hidden = rect === null;
   if (!rect) return;
-  // Slightly outside the link, so the outline does not cover its edge pixels.
-  moveTo(element, Math.round(rect.left) - 3, Math.round(rect.top) - 3);
-  element.style.width = `${Math.round(rect.width) + 6}px`;
-  element.style.height = `${Math.round(rect.height) + 6}px`;
+  // Outside the link, so the outline does not cover its edge pixels.
+  moveTo(element, Math.round(rect.left) - offset, Math.round(rect.top) - offset);
+  element.style.width = `${Math.round(rect.width) + 2 * offset}px`;
+  element.style.height = `${Math.round(rect.height) + 2 * offset}px`;
 }

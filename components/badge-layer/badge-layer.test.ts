@@ -131,13 +131,14 @@ describe('draw', () => {
   test('positions badges by the layout rules and lists links without a visible box', () => {
     const { hidden } = layer.draw(BADGES, links());
     const size0 = estimateBadgeSize('128 · 12.40%');
-    expect(badge(0)?.style.transform).toBe(`translate(${250 - size0.width}px, 192px)`);
+    expect(badge(0)?.style.transform).toBe(`translate(${250 - size0.width}px, 183px)`);
     const size1 = estimateBadgeSize('64 · 6.20%');
-    // Image link: badged on the image (tall: inside its corner, 2 px in).
-    expect(badge(1)?.style.transform).toBe(`translate(${500 - size1.width - 2}px, 302px)`);
+    // Image link: badged on the image, above its top-right corner (never over it).
+    expect(badge(1)?.style.transform).toBe(`translate(${500 - size1.width}px, 283px)`);
+    expect(badge(1)?.dataset.side).toBe('above');
     // Clipped by its overflow:hidden parent to 100 px wide: the "—" badge (17 px) ends at 100.
     expect(estimateBadgeSize('—').width).toBe(17);
-    expect(badge(2)?.style.transform).toBe('translate(83px, 492px)');
+    expect(badge(2)?.style.transform).toBe('translate(83px, 483px)');
     expect(badge(2)?.className).toBe('badge no-data');
     // State "hidden" is never drawn.
     expect(badge(3)).toBeNull();
@@ -171,18 +172,18 @@ describe('repositioning', () => {
     for (let i = 0; i < 10; i++) byId('clip').dispatchEvent(new Event('scroll'));
     expect(runFrames()).toBe(1);
     expect(badge(0)?.style.transform).toBe(
-      `translate(${250 - estimateBadgeSize('128 · 12.40%').width}px, 142px)`,
+      `translate(${250 - estimateBadgeSize('128 · 12.40%').width}px, 133px)`,
     );
   });
 
   test('a style mutation refreshes the cached clipping ancestors', async () => {
     layer.draw(BADGES, links());
-    expect(badge(2)?.style.transform).toBe('translate(83px, 492px)');
+    expect(badge(2)?.style.transform).toBe('translate(83px, 483px)');
     byId('clip').style.overflow = 'visible';
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(runFrames()).toBe(1);
     // No longer clipped to 100 px: the badge ends at the link's own 200 px.
-    expect(badge(2)?.style.transform).toBe('translate(183px, 492px)');
+    expect(badge(2)?.style.transform).toBe('translate(183px, 483px)');
   });
 
   test('window scrolling costs nothing: the layer scrolls with the document', () => {
@@ -253,12 +254,12 @@ describe('repositioning', () => {
     byId('clip').dispatchEvent(new Event('scroll'));
     runFrames();
     expect(badge(0)?.style.transform).toBe(
-      `translate(${250 - estimateBadgeSize('128 · 12.40%').width}px, 192px)`,
+      `translate(${250 - estimateBadgeSize('128 · 12.40%').width}px, 183px)`,
     );
     layer.setVisible(true);
     expect(runFrames()).toBe(1);
     expect(badge(0)?.style.transform).toBe(
-      `translate(${250 - estimateBadgeSize('128 · 12.40%').width}px, 92px)`,
+      `translate(${250 - estimateBadgeSize('128 · 12.40%').width}px, 83px)`,
     );
   });
 });
@@ -300,5 +301,31 @@ describe('highlight and locate', () => {
       '306px',
     ]);
     expect(layer.locate(9)).toBe(false);
+  });
+});
+
+describe('attribution and bounds', () => {
+  test("each badge's link is outlined in the badge's colour, and the layer sits below the panel", () => {
+    layer.draw(BADGES, links());
+    const mark = layer.root.querySelector<HTMLElement>('.mark[data-ordinal="0"]');
+    expect(mark?.hidden).toBe(false);
+    // 2 px outside the link box (100, 200, 150, 18).
+    expect(mark?.style.transform).toBe('translate(98px, 198px)');
+    expect([mark?.style.width, mark?.style.height]).toEqual(['154px', '22px']);
+    expect(mark?.style.getPropertyValue('--heat')).toBe(BADGES[0]?.color);
+    const zIndex = /z-index: (\d+)/.exec(layer.host.getAttribute('style') ?? '')?.[1];
+    expect(Number(zIndex)).toBeLessThan(2147483646);
+  });
+
+  test('badges stay inside the email root; links outside it are hidden', () => {
+    const root = byId('clip');
+    layOut(root, [[0, 480, 100, 40]]);
+    const { hidden } = layer.draw(BADGES, links(), [root]);
+    expect(hidden).toEqual([0, 1]);
+    const at = /translate\((\d+)px, (\d+)px\)/.exec(badge(2)?.style.transform ?? '');
+    expect(Number(at?.[1])).toBeGreaterThanOrEqual(0);
+    expect(Number(at?.[1]) + 17).toBeLessThanOrEqual(100);
+    expect(Number(at?.[2])).toBeGreaterThanOrEqual(480);
+    expect(Number(at?.[2]) + 16).toBeLessThanOrEqual(520);
   });
 });

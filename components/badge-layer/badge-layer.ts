@@ -9,11 +9,14 @@
 import { drawableBadges, type BadgeView } from '../../utils/overlay/badge-model.ts';
 import { layoutBadges, type PlacedBadge } from '../../utils/overlay/layout.ts';
 import type { Size } from '../../utils/overlay/rects.ts';
-import { createBadge, createLayerDom, frame, moveTo } from './badge-dom.ts';
+import { createBadge, createLayerDom, createMark, frame, moveTo } from './badge-dom.ts';
 import { measureLinks } from './badge-measure.ts';
 import { createBadgeSizer } from './badge-size.ts';
 import { StructureCache } from './badge-structure.ts';
 import { watchLayout, type Schedule } from './badge-watch.ts';
+
+/** The link outline sits this far outside the link (its 2 px border ends at the link's edge). */
+const MARK_OFFSET = 2;
 
 export interface BadgeLayerOptions {
   signal: AbortSignal;
@@ -28,10 +31,18 @@ export type LinkElements = ReadonlyMap<number, Element> | readonly (Element | un
 
 export interface BadgeLayer {
   readonly host: HTMLElement;
+  /**
+   * Replaces all badges; positions them at once, inside the visible box of
+   * `roots` (the email's body roots; the whole document when empty). Returns
+   * the ordinals found hidden.
+   */
+  draw(
+    badges: readonly BadgeView[],
+    links: LinkElements,
+    roots?: readonly Element[],
+  ): { hidden: number[] };
   /** The layer's closed shadow root: only our own code holds it (the page sees host.shadowRoot null). */
   readonly root: ShadowRoot;
-  /** Replaces all badges; positions them at once. Returns the ordinals found hidden. */
-  draw(badges: readonly BadgeView[], links: LinkElements): { hidden: number[] };
   /** Emphasises one link's badge and outlines the link (null: none). */
   highlight(ordinal: number | null): void;
   /** Scrolls the link into view and pulses a ring around it; false when the link is unknown. */
@@ -45,9 +56,11 @@ interface Drawn {
   view: BadgeView;
   link: Element;
   badge: HTMLElement;
+  /** The link's outline in the badge's colour. */
+  mark: HTMLElement;
   size: Size;
-  /** Last written position; null while hidden. */
-  at: { left: number; top: number } | null;
+  /** Last written position (badge and outline); null while hidden. */
+  at: { left: number; top: number; side: string; box: string } | null;
 }
 
 function elementAt(links: LinkElements, ordinal: number): Element | undefined {
@@ -61,6 +74,7 @@ export function createBadgeLayer(doc: Document, options: BadgeLayerOptions): Bad
   const dom = createLayerDom(doc);
   const drawn = new Map<number, Drawn>();
   let links: LinkElements = new Map();
+  let roots: readonly Element[] = [];
   let [visible, highlighted, located] = [true, null as number | null, null as number | null];
   let hiddenKey: string | null = null;
   const structure = new StructureCache();
@@ -76,11 +90,11 @@ export function createBadgeLayer(doc: Document, options: BadgeLayerOptions): Bad
       link: e.link,
       size: e.size,
     }));
-    const measured = measureLinks(targets, dom.host, structure);
-    const { requests, bounds } = measured;
+    const measured = measureLinks(targets, dom.host, structure, roots);
+    const { requests, bounds, area } = measured;
     pinned = measured.pinned;
     // Write phase.
-    const layout = layoutBadges(requests, bounds);
+    const layout = layoutBadges(requests, bounds, area);
     write(layout.placed, layout.hidden);
     return layout.hidden;
   };
@@ -90,14 +104,17 @@ export function createBadgeLayer(doc: Document, options: BadgeLayerOptions): Bad
     for (const badge of placed) {
       const entry = drawn.get(badge.ordinal);
       if (!entry) continue;
+      const box = `${badge.box.left},${badge.box.top},${badge.box.width},${badge.box.height}`;
       if (entry.at?.left !== badge.left || entry.at.top !== badge.top)
         moveTo(entry.badge, badge.left, badge.top);
+      if (entry.at?.side !== badge.side) entry.badge.dataset.side = badge.side;
+      if (entry.at?.box !== box) frame(entry.mark, badge.box, MARK_OFFSET);
       if (entry.at === null) entry.badge.hidden = false;
-      entry.at = { left: badge.left, top: badge.top };
+      entry.at = { left: badge.left, top: badge.top, side: badge.side, box };
     }
     for (const ordinal of hidden) {
       const entry = drawn.get(ordinal);
-      if (entry) [entry.badge.hidden, entry.at] = [true, null];
+      if (entry) [entry.badge.hidden, entry.mark.hidden, entry.at] = [true, true, null];
     }
     frame(dom.focusBox, highlighted === null ? null : (boxes.get(highlighted) ?? null));
     frame(dom.ring, located === null ? null : (boxes.get(located) ?? null));
@@ -123,9 +140,9 @@ export function createBadgeLayer(doc: Document, options: BadgeLayerOptions): Bad
     dom.ring.hidden = true;
   });
 
-  /** Forgets the drawn badges without touching the DOM; returns their spans. */
+  /** Forgets the drawn badges without touching the DOM; returns their spans and outlines. */
   const forget = (): HTMLElement[] => {
-    const spans = [...drawn.values()].map((entry) => entry.badge);
+    const spans = [...drawn.values()].flatMap((entry) => [entry.badge, entry.mark]);
     drawn.clear();
     structure.invalidate();
     pinned = false;
@@ -150,17 +167,18 @@ export function createBadgeLayer(doc: Document, options: BadgeLayerOptions): Bad
   return {
     host: dom.host,
     root: dom.root,
-    draw(badges, elements) {
+    draw(badges, elements, emailRoots = []) {
       if (signal.aborted) return { hidden: [] };
       const previous = forget();
       links = elements;
+      roots = emailRoots;
       const fragment = doc.createDocumentFragment();
       for (const view of drawableBadges(badges)) {
         const link = elementAt(elements, view.ordinal);
         if (!link) continue;
-        const badge = createBadge(doc, view);
-        fragment.append(badge);
-        drawn.set(view.ordinal, { view, link, badge, size: sizeOf(view.label), at: null });
+        const [badge, mark] = [createBadge(doc, view), createMark(doc, view)];
+        fragment.append(mark, badge);
+        drawn.set(view.ordinal, { view, link, badge, mark, size: sizeOf(view.label), at: null });
       }
       // Nothing is written before the pass reads: the new badges are still
       // detached and the old ones still in place; swapping them is the last write.

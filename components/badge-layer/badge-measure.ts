@@ -6,7 +6,7 @@
  * inner scrollers move them.
  */
 import type { BadgeRequest } from '../../utils/overlay/layout.ts';
-import type { Rect, Size } from '../../utils/overlay/rects.ts';
+import { intersect, union, type Rect, type Size } from '../../utils/overlay/rects.ts';
 import type { StructureCache } from './badge-structure.ts';
 
 export interface MeasureTarget {
@@ -18,6 +18,8 @@ export interface MeasureTarget {
 export interface Measurement {
   requests: BadgeRequest[];
   bounds: Size;
+  /** The email's visible box (its roots, clipped by their scrolling ancestors); absent when the email is the whole document. */
+  area?: Rect;
   /** Some link is in a fixed/sticky box: window scrolling moves it. */
   pinned: boolean;
 }
@@ -63,6 +65,13 @@ class PassReader {
     return box;
   }
 
+  /** A root's box cut by the ancestors that clip it (a webmail's scrolling reading pane). */
+  root(root: Element): Rect {
+    return this.#structure
+      .of(root)
+      .clippers.reduce((box, c) => intersect(box, this.box(c)), this.box(root));
+  }
+
   link({ ordinal, link, size }: MeasureTarget): BadgeRequest & { pinned: boolean } {
     if (!rendered(link)) return { ordinal, size, rects: [], pinned: false };
     const { media, clippers, pinned } = this.#structure.of(link);
@@ -77,11 +86,16 @@ class PassReader {
   }
 }
 
-/** All reads of one pass. `host` is the layer host (its box is the coordinate origin). */
+/**
+ * All reads of one pass. `host` is the layer host (its box is the coordinate
+ * origin); `roots` are the email's body roots (detection), whose visible box
+ * bounds the badges.
+ */
 export function measureLinks(
   targets: readonly MeasureTarget[],
   host: Element,
   structure: StructureCache,
+  roots: readonly Element[] = [],
 ): Measurement {
   const doc = host.ownerDocument;
   const hostBox = host.getBoundingClientRect();
@@ -97,5 +111,7 @@ export function measureLinks(
     pinned ||= linkPinned;
     return request;
   });
-  return { requests, bounds, pinned };
+  const whole = roots.length === 0 || roots.some((r) => r === doc.body || r === root);
+  const area = whole ? undefined : (union(roots.map((r) => reader.root(r))) ?? undefined);
+  return { requests, bounds, pinned, ...(area ? { area } : {}) };
 }

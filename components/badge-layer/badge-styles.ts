@@ -2,7 +2,8 @@
  * Styles of the badge layer. The host's own box is set inline with
  * !important (page CSS can reach the host element, not the shadow tree): a
  * 0×0 absolutely positioned box at the document origin that never takes
- * pointer events, adds no scroll area and sits above everything. The rest
+ * pointer events, adds no scroll area and sits above the page (below our
+ * panel). The rest
  * lives in the shadow root only.
  */
 
@@ -22,14 +23,28 @@ export const HOST_STYLE = [
   'overflow: visible',
   'transform: none',
   'pointer-events: none',
-  'z-index: 2147483647',
+  // One below the panel's host (2147483646): the panel is always above the badges.
+  'z-index: 2147483645',
 ]
   .map((declaration) => `${declaration} !important`)
   .join('; ');
 
 export const LAYER_CSS = `
 .layer { position: absolute; left: 0; top: 0; width: 0; height: 0; pointer-events: none; }
-.layer[hidden], .badge[hidden], .box[hidden] { display: none; }
+.layer[hidden], .badge[hidden], .box[hidden], .mark[hidden] { display: none; }
+/* The link's outline in its badge's colour: which link a badge belongs to, text left uncovered. */
+.mark {
+  position: absolute; left: 0; top: 0; box-sizing: border-box;
+  border: 2px solid var(--heat); border-radius: 3px; pointer-events: none; opacity: 0.9;
+}
+/* A pointer from the badge to its link, on the side facing it. */
+.badge::after {
+  content: ""; position: absolute; width: 0; height: 0; border: 4px solid transparent;
+}
+.badge[data-side='above']::after { top: 100%; right: 6px; border-top-color: var(--heat); border-bottom-width: 0; }
+.badge[data-side='below']::after { bottom: 100%; right: 6px; border-bottom-color: var(--heat); border-top-width: 0; }
+.badge[data-side='after']::after { right: 100%; top: 4px; border-right-color: var(--heat); border-left-width: 0; }
+.badge[data-side='before']::after { left: 100%; top: 4px; border-left-color: var(--heat); border-right-width: 0; }
 .badge {
   position: absolute; left: 0; top: 0; box-sizing: border-box;
   height: 16px; padding: 0 5px; border-radius: 8px;

@@ -37,6 +37,7 @@ target.startPanel = ({ report, match, scheme }) => {
     (...args: unknown[]) =>
       target.panelEvents.push([name, ...args]);
   const store = createPanelStore({ status: { kind: 'ready', report, match }, locale: 'en-US' });
+  store.setTableColumns(['name', 'ctr', 'totalClicks', 'ctor']);
   render(
     <Panel
       store={store}

@@ -9,6 +9,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { sendToFrame, serveBackground } from '../../utils/browser/messaging.ts';
+import { loadViewPrefs, updateViewPrefs } from '../../utils/browser/view-prefs-store.ts';
 import { loadSettings, saveSettings, watchSettings } from '../../utils/browser/settings-store.ts';
 import { FrameRegistry } from '../../utils/frames/registry.ts';
 import { withMachineClicks } from '../../utils/settings/settings.ts';
@@ -66,6 +67,7 @@ export default defineBackground(() => {
         return { opened: true };
       },
       checkConnection: () => checkConnection(),
+      viewPrefs: ({ change }) => (change ? updateViewPrefs(change) : loadViewPrefs()),
       rememberMachineClicks: async ({ include }) => {
         const settings = withMachineClicks(await loadSettings(), include);
         await saveSettings(settings);

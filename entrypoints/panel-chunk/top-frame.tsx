@@ -5,6 +5,7 @@
  * body untouched).
  */
 import { render } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { FramesStatus } from '../../components/FramesStatus.tsx';
@@ -22,9 +23,24 @@ import { createPanelController, type PanelController } from '../../components/pa
 const loadChart = () => loadChunk<ChartModule>('chart');
 
 function TopUi({ store, controller }: { store: PanelStore; controller: PanelController }) {
+  // Shown on its own when an email is found; after the user closed it, opening is theirs.
+  const closedOnce = useRef(false);
+  const focusLauncher = useRef(false);
+  const launcher = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!focusLauncher.current) return;
+    focusLauncher.current = false;
+    launcher.current?.focus();
+  });
   if (!controller.visible.value) {
+    closedOnce.current = true;
     return (
-      <button type="button" class="cml-launcher" onClick={() => controller.setVisible(true)}>
+      <button
+        type="button"
+        class="cml-launcher"
+        ref={launcher}
+        onClick={() => controller.setVisible(true)}
+      >
         Click map
       </button>
     );
@@ -34,12 +50,16 @@ function TopUi({ store, controller }: { store: PanelStore; controller: PanelCont
       store={store}
       title="Clickmap Lens"
       loadChart={loadChart}
+      takeFocus={closedOnce.current}
+      onReturnFocus={() => (focusLauncher.current = true)}
       onClose={() => controller.setVisible(false)}
       onOpenSettings={() => void sendToBackground('openOptions', {}).catch(() => {})}
       onRetry={() => void controller.load()}
       onLocate={controller.locate}
       onHighlight={controller.highlight}
       onPeriodChange={controller.changePeriod}
+      onBadgeMetricChange={controller.changeBadgeMetric}
+      onTableColumnsChange={controller.changeTableColumns}
       onMachineClicksChange={controller.changeMachineClicks}
       onShowView={controller.showView}
       onCampaignChange={controller.changeCampaign}

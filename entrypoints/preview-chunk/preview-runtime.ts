@@ -70,6 +70,7 @@ export function createPreviewRuntime(
 ): PreviewRuntime {
   const newLayer = options.createLayer ?? ((d, s) => createBadgeLayer(d, { signal: s }));
   let placements: LinkPlacement[] = [];
+  let roots: Element[] = [];
   let layer: BadgeLayer | null = null;
   /** The last badges drawn, and what the links said then. */
   let drawn: { badges: BadgeView[]; signature: string } | null = null;
@@ -79,6 +80,7 @@ export function createPreviewRuntime(
     describe(detection) {
       const base = doc.baseURI;
       placements = detection ? placementsOf(detection, base) : [];
+      roots = detection?.roots ?? [];
       // A webmail re-rendering the same email (SOGo's "Load images", a re-sanitised
       // root) announces the same links, so the panel sends nothing new: the badges
       // move to the new elements here. Another email clears them.
@@ -86,6 +88,7 @@ export function createPreviewRuntime(
         layer.draw(
           drawn.badges,
           placements.map((p) => p.element),
+          roots,
         );
       } else {
         layer?.clear();
@@ -113,6 +116,7 @@ export function createPreviewRuntime(
           badges.draw(
             command.badges,
             placements.map((p) => p.element),
+            roots,
           );
           return true;
         }

@@ -119,6 +119,17 @@ for (const name of BROWSERS) {
         await page.click(`.cml-links tbody tr[data-ordinal="${row.ordinal}"] button.cml-locate`);
       }
       await new Promise((ok) => setTimeout(ok, 1_000));
+      // The name column is off by default: switch it on through the column chooser.
+      await page.click('.cml-columns summary');
+      await page.click('.cml-columns input[value="name"]');
+      await page.waitFor(
+        () =>
+          document
+            .querySelector('clickmap-lens-ui')
+            ?.shadowRoot?.querySelector('.cml-links th[data-column="name"]') != null,
+        undefined,
+        5_000,
+      );
       const panel = await page.evaluate(readPanel, undefined);
       const preview = await page.evaluate(readPreview, undefined);
       await fx.screenshot(page, 'hostile');
@@ -135,7 +146,7 @@ for (const name of BROWSERS) {
       expect(byOrdinal.get(3)?.name).toBe(`"><script>top.__cmlPwned='script-text'</script>`);
       // The badges carry the numbers; the hrefs appear in their titles as text.
       expect(preview?.badges.find((b) => b.ordinal === 0)?.title).toContain('javascript:top.');
-      expect(preview?.badges.find((b) => b.ordinal === 1)?.label).toMatch(/^3 · /);
+      expect(preview?.badges.find((b) => b.ordinal === 1)?.label).toMatch(/^#2 3 · /);
 
       // Control: the same markup, if it did reach the page as HTML, sets the flag.
       await page.evaluate((markup: string) => {

@@ -77,7 +77,7 @@ for (const name of BROWSERS) {
         const name = DEMO_TEMPLATES.find((t) => t.id === id)?.name;
         expect(panel.template).toBe(`Template: ${name}`);
 
-        // One badge per visible link, each with its row's unique clicks and % of total.
+        // One badge per visible link: its # in the table, then its row's unique clicks and % of total.
         const visible = preview.links.filter((l) => l.visible);
         expect(visible.length).toBeGreaterThan(2);
         const shown = preview.badges.filter((b) => !b.hidden);
@@ -85,9 +85,11 @@ for (const name of BROWSERS) {
         const expectedLabels = visible.map(({ ordinal }) => {
           const row = rowOf(ordinal);
           const share = shares.get(row.rowKey) ?? null;
-          return share === null
-            ? f.count(row.uniqueClicks)
-            : `${f.count(row.uniqueClicks)} · ${f.percent(share)}`;
+          const figures =
+            share === null
+              ? f.count(row.uniqueClicks)
+              : `${f.count(row.uniqueClicks)} · ${f.percent(share)}`;
+          return `#${ordinal + 1} ${figures}`;
         });
         expect(shown.map((b) => b.label)).toEqual(expectedLabels);
         for (const badge of shown) {
@@ -100,12 +102,11 @@ for (const name of BROWSERS) {
         expect(panel.rows.map((r) => r.ordinal)).toEqual(preview.links.map((l) => l.ordinal));
         for (const row of panel.rows) {
           const api = rowOf(row.ordinal);
-          const [, , , clicks, share, ctr] = row.cells;
-          expect({ ordinal: row.ordinal, clicks, share, ctr }).toEqual({
+          const { uniqueClicks: clicks, share } = row.cells;
+          expect({ ordinal: row.ordinal, clicks, share }).toEqual({
             ordinal: row.ordinal,
             clicks: f.count(api.uniqueClicks),
             share: f.percent(shares.get(api.rowKey) ?? null),
-            ctr: f.percent(api.ctr),
           });
         }
 
@@ -301,12 +302,12 @@ for (const name of BROWSERS) {
       const expected = preview.links
         .filter((l) => l.visible)
         .map(({ ordinal }) => {
-          if (ordinal === 0) return { ordinal, label: '—' };
+          if (ordinal === 0) return { ordinal, label: '#1 —' };
           const row = rowAt(report, ordinal - 1);
           if (!row) throw new Error(`no row for template placement ${ordinal - 1}`);
           return {
             ordinal,
-            label: `${f.count(row.uniqueClicks)} · ${f.percent(shares.get(row.rowKey) ?? null)}`,
+            label: `#${ordinal + 1} ${f.count(row.uniqueClicks)} · ${f.percent(shares.get(row.rowKey) ?? null)}`,
           };
         });
       expect(preview.badges.map((b) => ({ ordinal: b.ordinal, label: b.label }))).toEqual(expected);

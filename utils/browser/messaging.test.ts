@@ -12,6 +12,7 @@ const handlers = (overrides: Partial<BackgroundHandlers> = {}): BackgroundHandle
   loadChunk: () => ({ loaded: true }),
   openOptions: () => ({ opened: false }),
   checkConnection: async () => ({ ok: true, detail: 'fine' }),
+  viewPrefs: () => ({ badgeMetric: 'unique-share', tableColumns: [] }),
   rememberMachineClicks: ({ include }) => ({ include }),
   ...overrides,
 });

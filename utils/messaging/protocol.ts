@@ -8,6 +8,7 @@
  * sender as a reason it can show, never as an unhandled rejection.
  */
 
+import type { ViewPrefs } from '../settings/view-prefs.ts';
 import type { Period } from '../report/model.ts';
 import type { SourceErrorKind, SourceKind, SourceReport } from '../sources/index.ts';
 import type { SequenceReport } from '../report/report-types.ts';
@@ -163,6 +164,8 @@ export interface ProtocolMap {
   openOptions: { request: Record<string, never>; response: { opened: boolean } };
   /** Options page: can the active source be reached with the saved credentials? */
   checkConnection: { request: Record<string, never>; response: { ok: boolean; detail: string } };
+  /** The panel reads its remembered view prefs, or changes some (validated by the background). */
+  viewPrefs: { request: { change?: Partial<ViewPrefs> }; response: ViewPrefs };
   /** The panel's machine-click switch: remembered as the default for the next reports. */
   rememberMachineClicks: { request: { include: boolean }; response: { include: boolean } };
 }
@@ -207,6 +210,7 @@ const BACKGROUND_NAMES = {
   loadChunk: 1,
   openOptions: 1,
   checkConnection: 1,
+  viewPrefs: 1,
   rememberMachineClicks: 1,
 } satisfies Record<MessageName, 1>;
 const CONTENT_NAMES = { framesChanged: 1, toggleOverlay: 1, frameCommand: 1 } satisfies Record<

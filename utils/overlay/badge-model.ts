@@ -25,7 +25,8 @@ import { HEAT_UNKNOWN, heatColor, heatInk, shareOfMax } from '../panel/heat.ts';
 import type { Capability } from '../report/report-types.ts';
 import type { SourceLinkRow } from '../sources/source-report.ts';
 import { MISSING } from '../panel/format.ts';
-import { badgeLabel, badgeTitle } from './badge-text.ts';
+import type { BadgeMetric } from './badge-metric.ts';
+import { badgeLabel, badgeTitle, badgeValues } from './badge-text.ts';
 
 export type BadgeState = 'matched' | 'no-data' | 'hidden';
 
@@ -51,6 +52,8 @@ export interface BadgeView {
   /** Position on the heat scale in [0, 1]; null without a row. */
   heat: number | null;
   duplicate: DuplicateInfo | null;
+  /** The figure for each badge metric the source gives (badge-metric.ts); `label` is the default. */
+  values?: Partial<Record<BadgeMetric, string>>;
 }
 
 /** A placement and its report row, as utils/links/match.ts pairs them. */
@@ -81,6 +84,7 @@ export function buildBadges<P extends BadgePlacement>(input: BadgeModelInput<P>)
   const { rows, capabilities, locale, sourceName } = input;
   const shares = displayShares(rows);
   const maxClicks = maxHeatCount(rows);
+  const ranks = rankByHeat(rows);
   return input.matches.map(({ placement, row, duplicate }): BadgeView => {
     const title = badgeTitle(placement, row, shares, capabilities, duplicate, locale, sourceName);
     const clicks = row ? heatCount(row) : null;
@@ -94,10 +98,29 @@ export function buildBadges<P extends BadgePlacement>(input: BadgeModelInput<P>)
       return { ...base, state, color: HEAT_UNKNOWN, textColor: heatInk(null) };
     }
     const heat = shareOfMax(clicks, maxClicks);
-    const label = badgeLabel(row, shares.get(row.rowKey) ?? null, duplicate, locale);
+    const share = shares.get(row.rowKey) ?? null;
+    const label = badgeLabel(row, share, duplicate, locale);
+    const values: Record<BadgeMetric, string> = {
+      ...badgeValues(row, share, ranks.get(row) ?? 0, duplicate, locale),
+      'unique-share': label,
+    };
     const [color, textColor] = [heatColor(heat), heatInk(heat)];
-    return { ordinal: placement.ordinal, state, label, title, color, textColor, heat, duplicate };
+    const { ordinal } = placement;
+    return { ordinal, state, label, title, color, textColor, heat, duplicate, values };
   });
+}
+
+/** Competition rank by the heat count (unique clicks, else all clicks; 1 = most; ties share a rank). */
+function rankByHeat(rows: readonly SourceLinkRow[]): Map<SourceLinkRow, number> {
+  const counted = rows.filter((row) => heatCount(row) !== null);
+  const sorted = counted.sort((a, b) => (heatCount(b) ?? 0) - (heatCount(a) ?? 0));
+  const ranks = new Map<SourceLinkRow, number>();
+  sorted.forEach((row, i) => {
+    const previous = sorted[i - 1];
+    const tied = previous && heatCount(previous) === heatCount(row);
+    ranks.set(row, tied ? (ranks.get(previous) ?? i + 1) : i + 1);
+  });
+  return ranks;
 }
 
 /** The badges to draw (matched and no-data), in ordinal order. */

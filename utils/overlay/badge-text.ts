@@ -12,6 +12,7 @@ import { heatCount } from '../panel/columns.ts';
 import type { SourceLinkRow } from '../sources/source-report.ts';
 import { formatCount as countText, formatPercent as percentText } from '../panel/format.ts';
 import { badgeCount } from './badge-format.ts';
+import type { BadgeMetric } from './badge-metric.ts';
 
 /**
  * "128 · 12.40%": the panel's displayed share, same two decimals (one decimal
@@ -32,6 +33,24 @@ export function badgeLabel(
   const count = badgeCount(clicks, locale);
   const base = displayShare === null ? count : `${count} · ${percentText(displayShare, locale)}`;
   return duplicate?.sharedRow ? `${base} (all ${duplicate.of})` : base;
+}
+
+/** Each single figure a badge can show for `row` (badge-metric.ts); "(all N)" on shared rows. */
+export function badgeValues(
+  row: SourceLinkRow,
+  displayShare: number | null,
+  rank: number,
+  duplicate: DuplicateInfo | null,
+  locale?: string,
+): Record<Exclude<BadgeMetric, 'unique-share'>, string> {
+  const all = duplicate?.sharedRow ? ` (all ${duplicate.of})` : '';
+  return {
+    unique: (row.uniqueClicks === null ? MISSING : badgeCount(row.uniqueClicks, locale)) + all,
+    total: (row.totalClicks === null ? MISSING : badgeCount(row.totalClicks, locale)) + all,
+    ctr: percentText(row.ctr, locale) + all,
+    share: percentText(displayShare, locale) + all,
+    rank: `rank ${countText(rank, locale)}`,
+  };
 }
 
 /** A placement as the title names it. */

@@ -5,7 +5,7 @@
  * finds the placed badges near a rect, so n badges cost O(n) lookups instead
  * of O(n²) pair tests.
  */
-import { bottom, overlaps, right, type Rect, type Size } from './rects.ts';
+import { bottom, intersect, overlaps, right, type Rect, type Size } from './rects.ts';
 
 /** Space kept between nudged badges (px). */
 export const BADGE_GAP = 2;
@@ -23,7 +23,11 @@ export class RectGrid {
     return this.#rects;
   }
 
-  add(rect: Rect): void {
+  readonly #owners: number[] = [];
+
+  /** Adds a rect; `owner` names whose it is (a link's ordinal), for overlapArea's exception. */
+  add(rect: Rect, owner = -1): void {
+    this.#owners.push(owner);
     const index = this.#rects.push(rect) - 1;
     for (const cell of cellsOf(rect)) {
       const bucket = this.#cells.get(cell);
@@ -40,6 +44,20 @@ export class RectGrid {
         if (index < first && overlaps(rect, this.#rects[index]!)) first = index;
     return first === Infinity ? null : (this.#rects[first] ?? null);
   }
+
+  /** Summed area of the added rects overlapping `rect`, except those added for `except`. */
+  overlapArea(rect: Rect, except?: number): number {
+    const counted = new Set<number>();
+    let area = 0;
+    for (const cell of cellsOf(rect))
+      for (const index of this.#cells.get(cell) ?? []) {
+        if (counted.has(index) || this.#owners[index] === except) continue;
+        counted.add(index);
+        const common = intersect(rect, this.#rects[index]!);
+        area += common.width * common.height;
+      }
+    return area;
+  }
 }
 
 /** Cell ids covered by a rect (rows/columns packed into one number). */
@@ -51,10 +69,16 @@ function cellsOf(rect: Rect): number[] {
   return cells;
 }
 
-/** Keeps a badge inside the document; a badge larger than it sticks to the top-left. */
-export function clampInto(rect: Rect, bounds: Size): Rect {
-  const left = Math.max(0, Math.min(rect.left, bounds.width - rect.width));
-  const top = Math.max(0, Math.min(rect.top, bounds.height - rect.height));
+/** An area given as a size starts at the origin. */
+function areaOf(bounds: Size | Rect): Rect {
+  return 'left' in bounds ? bounds : { left: 0, top: 0, ...bounds };
+}
+
+/** Keeps a badge inside the area (the document, or the email's visible box); a larger one sticks to its top-left. */
+export function clampInto(rect: Rect, bounds: Size | Rect): Rect {
+  const area = areaOf(bounds);
+  const left = Math.max(area.left, Math.min(rect.left, right(area) - rect.width));
+  const top = Math.max(area.top, Math.min(rect.top, bottom(area) - rect.height));
   return { ...rect, left, top };
 }
 
@@ -64,14 +88,14 @@ export function clampInto(rect: Rect, bounds: Size): Rect {
  * it wanted to be (a row of icons), otherwise just below the blocker at its
  * wanted left edge. Returns the final rect, inside `bounds`.
  */
-export function nudge(wanted: Rect, grid: RectGrid, bounds: Size): Rect {
+export function nudge(wanted: Rect, grid: RectGrid, bounds: Size | Rect): Rect {
   const start = clampInto(wanted, bounds);
   let rect = start;
   for (let i = 0; i < MAX_NUDGES; i++) {
     const blocker = grid.firstOverlap(rect);
     if (!blocker) return rect;
     const leftward = blocker.left - BADGE_GAP - rect.width;
-    const closeEnough = leftward >= 0 && start.left - leftward <= rect.width;
+    const closeEnough = leftward >= areaOf(bounds).left && start.left - leftward <= rect.width;
     rect = closeEnough
       ? { ...rect, left: leftward }
       : clampInto({ ...rect, left: start.left, top: bottom(blocker) + BADGE_GAP }, bounds);

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, test } from 'vitest';
-import { BADGE_GAP, RectGrid, clampInto, nudge } from './collide.ts';
+import { RectGrid, clampInto, nudge } from './collide.ts';
 import { layoutBadges, type BadgeRequest } from './layout.ts';
 import { anchorPoint, clipRects, union, visibleRects, type Rect } from './rects.ts';
 
@@ -53,83 +53,114 @@ describe('visible rects', () => {
   });
 });
 
+/** Summed area where `rect` covers any of `links` (their visible rects). */
+function cover(rect: Rect, links: readonly BadgeRequest[]): number {
+  const grid = new RectGrid();
+  for (const link of links) for (const lr of link.mediaRects ?? link.rects) grid.add(lr);
+  return grid.overlapArea(rect);
+}
+
 describe('layoutBadges', () => {
-  test('text link: right-aligned, straddling the top edge', () => {
+  test('text link: above the end of its line, touching it, not on its text', () => {
     const { placed, hidden } = layoutBadges([request(0, [r(100, 200, 150, 18)])], BOUNDS);
     expect(hidden).toEqual([]);
     expect(placed).toEqual([
       {
         ordinal: 0,
         left: 190,
-        top: 192,
+        top: 183,
         width: 60,
         height: 16,
         box: r(100, 200, 150, 18),
+        side: 'above',
         moved: false,
       },
     ]);
   });
 
-  test('image link: inside the visible image corner, inset 2 px', () => {
+  test('image link: above its visible image, not over it', () => {
     const img = request(3, [r(0, 300, 600, 4)], { mediaRects: [r(200, 300, 200, 100)] });
     const [badge] = layoutBadges([img], BOUNDS).placed;
-    expect(badge).toMatchObject({ left: 338, top: 302, box: r(200, 300, 200, 100) });
+    expect(badge).toMatchObject({ left: 340, top: 283, side: 'above', box: r(200, 300, 200, 100) });
   });
 
-  test('wrapped link: badge at the first line end', () => {
+  test('wrapped link: above the end of its first line', () => {
     const wrapped = request(1, [r(300, 40, 80, 18), r(0, 58, 500, 18)]);
-    expect(layoutBadges([wrapped], BOUNDS).placed[0]).toMatchObject({ left: 320, top: 32 });
+    expect(layoutBadges([wrapped], BOUNDS).placed[0]).toMatchObject({ left: 320, top: 23 });
   });
 
-  test.each<[string, Rect, { left: number; top: number }]>([
-    ['top edge', r(100, 0, 150, 18), { left: 190, top: 0 }],
-    ['left edge (link narrower than badge)', r(0, 100, 20, 18), { left: 0, top: 92 }],
-    ['bottom edge', r(100, 1995, 150, 5), { left: 190, top: 1984 }],
-  ])('clamped inside the document at the %s', (_name, rect, at) => {
+  test.each<[string, Rect, { left: number; top: number; side: string }]>([
+    ['top edge: below instead', r(100, 0, 150, 18), { left: 190, top: 19, side: 'below' }],
+    [
+      'left edge, link narrower than the badge: after it',
+      r(0, 100, 20, 18),
+      { left: 21, top: 101, side: 'after' },
+    ],
+    ['bottom-right corner: above', r(540, 1982, 60, 18), { left: 540, top: 1965, side: 'above' }],
+  ])('%s', (_name, rect, at) => {
     expect(layoutBadges([request(0, [rect])], BOUNDS).placed[0]).toMatchObject({
       ...at,
-      moved: true,
+      moved: false,
     });
   });
 
-  test('hidden links are listed, not placed', () => {
+  test('a link under the one above: the badge goes below rather than onto the upper link', () => {
+    const upper = request(0, [r(100, 100, 150, 18)]);
+    const lower = request(1, [r(100, 120, 150, 18)]);
+    const placed = layoutBadges([upper, lower], BOUNDS).placed;
+    for (const badge of placed) expect(cover(badge, [upper, lower])).toBe(0);
+    expect(placed.map((p) => p.side)).toEqual(['above', 'below']);
+  });
+
+  test('hidden links are listed, not placed (a 1×1 tracking link too)', () => {
     const result = layoutBadges(
-      [request(2, []), request(0, [r(0, 0, 100, 0)]), request(1, [r(100, 200, 150, 18)])],
+      [
+        request(2, []),
+        request(0, [r(0, 0, 100, 0)]),
+        request(1, [r(100, 200, 150, 18)]),
+        request(3, [r(599, 300, 1, 1)]),
+      ],
       BOUNDS,
     );
-    expect(result.hidden).toEqual([0, 2]);
+    expect(result.hidden).toEqual([0, 2, 3]);
     expect(result.placed.map((b) => b.ordinal)).toEqual([1]);
   });
 
-  test('a row of social icons: no room on the left, so badges stack down', () => {
-    // Icons 32 px wide, 8 px apart; badges 60 px wide, right-aligned on each icon.
-    const icons = [0, 40, 80].map((x, i) => request(i, [], { mediaRects: [r(x, 500, 32, 32)] }));
-    const placed = layoutBadges(icons, BOUNDS).placed.map(({ ordinal, left, top, moved }) => ({
-      ordinal,
-      left,
-      top,
-      moved,
-    }));
-    // 32 px icons are tall for 16 px badges: inside their corner, 2 px in (top 502).
-    const below = 502 + 16 + BADGE_GAP;
-    expect(placed).toEqual([
-      // Icon 0: clamped to 0, blocked by icon 2's badge, no room on the left →
-      // below it, where icon 1's badge already is → below that one too.
-      { ordinal: 0, left: 0, top: below + 16 + BADGE_GAP, moved: true },
-      // Icon 1: left of icon 2's badge would be 50 - 2 - 60 = -12 < 0 → below it.
-      { ordinal: 1, left: 10, top: below, moved: true },
-      { ordinal: 2, left: 50, top: 502, moved: false },
-    ]);
+  test('clipped to the email box: links outside it are hidden, badges stay inside it', () => {
+    const email = r(200, 100, 300, 400);
+    const links = [
+      request(0, [r(420, 102, 80, 18)]), // top-right corner of the email
+      request(1, [r(100, 300, 50, 18)]), // in the page's sidebar, outside the email
+      request(2, [r(480, 300, 40, 18)]), // straddles the email's right edge
+    ];
+    const { placed, hidden } = layoutBadges(links, BOUNDS, email);
+    expect(hidden).toEqual([1]);
+    for (const badge of placed) {
+      expect(badge.left).toBeGreaterThanOrEqual(200);
+      expect(badge.top).toBeGreaterThanOrEqual(100);
+      expect(badge.left + badge.width).toBeLessThanOrEqual(500);
+      expect(badge.top + badge.height).toBeLessThanOrEqual(500);
+    }
+    expect(placed[0]).toMatchObject({ left: 440, top: 121, side: 'below' });
+    expect(placed[1]?.box).toEqual(r(480, 300, 20, 18));
   });
 
-  test('two links on one line: the left badge moves left of the right one', () => {
-    const a = request(0, [r(0, 100, 130, 18)]);
-    const b = request(1, [r(140, 100, 40, 18)]);
-    const placed = layoutBadges([a, b], BOUNDS).placed;
-    expect(placed.map((p) => [p.left, p.top])).toEqual([
-      [58, 92],
-      [120, 92],
+  test('a row of social icons: every badge outside every icon, none overlapping', () => {
+    const icons = [0, 40, 80].map((x, i) => request(i, [], { mediaRects: [r(x, 500, 32, 32)] }));
+    const { placed } = layoutBadges(icons, BOUNDS);
+    expect(placed.map((p) => [p.ordinal, p.left, p.top, p.side])).toEqual([
+      [0, 0, 551, 'below'],
+      [1, 12, 533, 'below'],
+      [2, 52, 483, 'above'],
     ]);
+    // Icon 0 found no free spot (nudged below icon 1's badge); the others did.
+    expect(placed.map((p) => p.moved)).toEqual([true, false, false]);
+    const grid = new RectGrid();
+    for (const badge of placed) {
+      expect(cover(badge, icons)).toBe(0);
+      expect(grid.firstOverlap(badge)).toBeNull();
+      grid.add(badge);
+    }
   });
 
   test('is deterministic whatever the input order', () => {
@@ -141,14 +172,15 @@ describe('layoutBadges', () => {
     expect(backward).toEqual(forward);
   });
 
-  test('no two placed badges overlap on a dense page of 150 links', () => {
+  test('150 links: no badge covers any link text, no two badges overlap', () => {
     const links = Array.from({ length: 150 }, (_, i) =>
-      request(i, [r((i % 6) * 90, Math.floor(i / 6) * 40, 80, 18)]),
+      request(i, [r((i % 6) * 100, Math.floor(i / 6) * 40, 80, 18)]),
     );
     const { placed } = layoutBadges(links, { width: 600, height: 1200 });
     expect(placed).toHaveLength(150);
     const grid = new RectGrid();
     for (const badge of placed) {
+      expect(cover(badge, links)).toBe(0);
       expect(grid.firstOverlap(badge)).toBeNull();
       grid.add(badge);
     }

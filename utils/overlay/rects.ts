@@ -17,8 +17,8 @@ export interface Size {
   height: number;
 }
 
-/** Smallest side (px) a clipped rect must keep to count as seen. */
-const MIN_SIDE = 1;
+/** Smallest side (px) a clipped rect must keep to count as seen (a 1×1 link is a tracking trick, not a link people see). */
+const MIN_SIDE = 2;
 /** Rects whose tops differ by at most this are on one line. */
 const LINE_TOLERANCE = 1;
 

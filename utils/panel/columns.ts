@@ -15,20 +15,30 @@ export interface ColumnSpec {
   /** Accessible name when the visible label is a symbol. */
   spokenLabel?: string;
   numeric: boolean;
-  /** Optional columns are hidden in the narrow layout. */
+  /** Optional columns are off until the user picks them in the column chooser (remembered). */
   optional: boolean;
 }
 
+/**
+ * Every column in display order. The default set — #, link, unique clicks,
+ * % of total (and the locate button) — fits the panel's default width; the
+ * others come through the column chooser.
+ */
 export const LINK_COLUMNS: readonly ColumnSpec[] = [
   { id: 'ordinal', label: '#', spokenLabel: 'Position', numeric: true, optional: false },
   { id: 'url', label: 'Link', numeric: false, optional: false },
-  { id: 'name', label: 'Name', numeric: false, optional: false },
+  { id: 'name', label: 'Name', numeric: false, optional: true },
   { id: 'uniqueClicks', label: 'Unique clicks', numeric: true, optional: false },
   { id: 'share', label: '% of total', numeric: true, optional: false },
-  { id: 'ctr', label: 'CTR', numeric: true, optional: false },
+  { id: 'ctr', label: 'CTR', numeric: true, optional: true },
   { id: 'totalClicks', label: 'Total clicks', numeric: true, optional: true },
   { id: 'ctor', label: 'CTOR', numeric: true, optional: true },
 ];
+
+/** The columns to show: every default one, plus the optional ones `chosen` names, in table order. */
+export function shownColumns(chosen: readonly string[]): ColumnSpec[] {
+  return LINK_COLUMNS.filter((c) => !c.optional || chosen.includes(c.id));
+}
 
 /** The column's name in words (for announcements). */
 export function columnLabel(column: SortColumn): string {

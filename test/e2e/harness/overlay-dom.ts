@@ -13,7 +13,14 @@ export interface PanelView {
   template: string;
   /** data-metric id → displayed text. */
   totals: Record<string, string>;
-  rows: { ordinal: number; url: string; name: string; cells: string[]; locateDisabled: boolean }[];
+  rows: {
+    ordinal: number;
+    url: string;
+    name: string;
+    /** Cell texts by column id (the header's data-column; "locate" for the last). */
+    cells: Record<string, string>;
+    locateDisabled: boolean;
+  }[];
   /** Markup found in the panel that must never come from email content. */
   foreignElements: string[];
 }
@@ -28,13 +35,18 @@ export function readPanel(): PanelView | null {
   for (const metric of root.querySelectorAll('[data-metric]')) {
     totals[metric.getAttribute('data-metric') ?? ''] = text(metric.querySelector('dd'));
   }
+  const columns = [...root.querySelectorAll('.cml-links thead th')].map(
+    (th) => th.getAttribute('data-column') ?? 'locate',
+  );
   const rows = [...root.querySelectorAll('.cml-links tbody tr[data-ordinal]')].map((tr) => {
-    const cells = [...tr.querySelectorAll('td')];
+    const tds = [...tr.querySelectorAll('td')];
+    const cells = Object.fromEntries(tds.map((td, i) => [columns[i] ?? String(i), text(td)]));
+    const url = tds[columns.indexOf('url')];
     return {
       ordinal: Number(tr.getAttribute('data-ordinal')),
-      url: cells[1]?.querySelector('span[title]')?.getAttribute('title') ?? '',
-      name: text(cells[2]),
-      cells: cells.map((td) => text(td)),
+      url: url?.querySelector('span[title]')?.getAttribute('title') ?? '',
+      name: cells.name ?? '',
+      cells,
       locateDisabled: tr.querySelector('button.cml-locate')?.hasAttribute('disabled') ?? true,
     };
   });
