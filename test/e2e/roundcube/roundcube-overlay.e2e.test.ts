@@ -83,6 +83,16 @@ async function waitForBadges(
   }
 }
 
+/** A badge label reads "#<link number> <unique clicks> · <share>". */
+const BADGE_LABEL = /^#(\d+) (\d+) · /;
+function labelPart(label: string, part: 1 | 2): number {
+  const match = BADGE_LABEL.exec(label);
+  if (!match) throw new Error(`unexpected badge label ${JSON.stringify(label)}`);
+  return Number(match[part]);
+}
+const linkNumberOf = (label: string) => labelPart(label, 1);
+const uniqueClicksOf = (label: string) => labelPart(label, 2);
+
 describe('Clickmap Lens in a real Roundcube', () => {
   let rig: RigConfig;
   let server: RunningServer;
@@ -142,8 +152,9 @@ describe('Clickmap Lens in a real Roundcube', () => {
     const labels = await waitForBadges(context, page, hrefs.length);
     await page.screenshot({ path: resolve(SHOTS, 'overlay-preview-pane.png') });
     expect(labels).toHaveLength(hrefs.length);
-    // "9 · 56.25%": unique clicks first, as the API counts them per link.
-    expect(labels.map((label) => Number(label.split(' ')[0]))).toEqual(CLICKS_BY_LINK);
+    // "#3 9 · 56.25%": the link's # (its table row), then unique clicks as the API counts them.
+    expect(labels.map(linkNumberOf)).toEqual(hrefs.map((_, i) => i + 1));
+    expect(labels.map(uniqueClicksOf)).toEqual(CLICKS_BY_LINK);
     // The panel lives in the top page; the badges in the preview frame's own layer, outside <body>.
     expect((await readLens(context, page.url())).state).toBe('ready');
     const layerParent = await frame.evaluate(
@@ -159,7 +170,8 @@ describe('Clickmap Lens in a real Roundcube', () => {
     const full = await openFullView(page, SUBJECT);
     const labels = await waitForBadges(context, full, hrefs.length);
     await full.screenshot({ path: resolve(SHOTS, 'overlay-full-view.png') });
-    expect(labels.map((label) => Number(label.split(' ')[0]))).toEqual(CLICKS_BY_LINK);
+    expect(labels.map(linkNumberOf)).toEqual(hrefs.map((_, i) => i + 1));
+    expect(labels.map(uniqueClicksOf)).toEqual(CLICKS_BY_LINK);
     await full.close();
   });
 });
