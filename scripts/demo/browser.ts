@@ -84,7 +84,9 @@ export async function readLens(context: BrowserContext, url: string): Promise<Le
           const api = (globalThis as unknown as { chrome: Chrome }).chrome;
           return host ? api.dom.openOrClosedShadowRoot(host) : null;
         };
-        const badges = [...(root('clickmap-lens-layer')?.querySelectorAll('[data-ordinal]') ?? [])];
+        const badges = [
+          ...(root('clickmap-lens-layer')?.querySelectorAll('.badge[data-ordinal]') ?? []),
+        ];
         return {
           state: root('clickmap-lens-ui')?.querySelector('.cml-panel')?.getAttribute('data-state'),
           labels: badges
