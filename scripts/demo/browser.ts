@@ -44,7 +44,7 @@ export async function writeExtensionSettings(
     async ({ s, sites }) => {
       const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
       await chrome.storage.local.set({
-        settings: { ...s, includeMachineClicks: false, enabledSites: sites, disabledSites: [] },
+        settings: { ...s, enabledSites: sites, disabledSites: [] },
       });
       for (let i = 0; i < 100; i++) {
         const scripts = await chrome.scripting.getRegisteredContentScripts();
