@@ -91,15 +91,40 @@ function migrate(db: DatabaseSync): void {
       SELECT m.campaign_id, e.at / 86400000, e.msg FROM events e JOIN messages m ON m.msg = e.msg`),
   );
 }
-/** Runs fn in one IMMEDIATE transaction: all of it is stored or none of it. */
+let savepoints = 0;
+
+/**
+ * Runs fn in one IMMEDIATE transaction: all of it is stored or none of it.
+ * Inside an open transaction (the writer thread's group commit) it is a
+ * savepoint instead: fn's writes are undone alone when it throws, and become
+ * durable with the enclosing transaction's COMMIT.
+ */
 export function inTransaction<T>(db: DatabaseSync, fn: () => T): T {
-  db.exec('BEGIN IMMEDIATE');
+  const nested = db.isTransaction;
+  const name = `w${savepoints++}`;
+  db.exec(nested ? `SAVEPOINT ${name}` : 'BEGIN IMMEDIATE');
   try {
     const result = fn();
-    db.exec('COMMIT');
+    db.exec(nested ? `RELEASE ${name}` : 'COMMIT');
     return result;
   } catch (error) {
-    db.exec('ROLLBACK');
+    if (nested) db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
+    else if (db.isTransaction) db.exec('ROLLBACK');
     throw error;
+  }
+}
+
+/**
+ * Runs fn's reads on one snapshot of the database (a deferred read
+ * transaction): a report never mixes states from before and after a commit
+ * of the writer thread that lands between two of its queries.
+ */
+export function inSnapshot<T>(db: DatabaseSync, fn: () => T): T {
+  if (db.isTransaction) return fn();
+  db.exec('BEGIN');
+  try {
+    return fn();
+  } finally {
+    db.exec('COMMIT');
   }
 }
