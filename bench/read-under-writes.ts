@@ -1,7 +1,7 @@
 /**
  * Benchmark: click-map reads while events are being written (not a test).
  *   node bench/read-under-writes.ts [--preload 200000] [--seconds 10] [--readers 4]
- *        [--modes inline,thread] [--compare <other checkout>/server]
+ *        [--modes inline,thread] [--compare <other checkout>/server] [--read-rate 0]
  * For each writer mode of the server (--writer inline: transactions on the
  * event loop, as before; --writer thread: the writer thread), and with
  * --compare the same modes of another checkout's server first (before /
@@ -9,7 +9,10 @@
  * preloaded with --preload events, then click-map read latency (all-time,
  * all campaigns, --readers concurrent readers) with no writer, 16 writers
  * and 64 writers (each POSTing 2 000-event batches of new events), and the
- * ingest rate the writers reach. Request bodies are serialised beforehand so
+ * ingest rate the writers reach. --read-rate R paces each reader at R reads
+ * per second (latency counted from the scheduled start, so queueing shows),
+ * so a faster read path does not simply read more and take CPU from the
+ * writers; 0 (default): each reader reads back to back. Request bodies are serialised beforehand so
  * the client spends little CPU; the server's CPU time is printed too.
  */
 import { spawn } from 'node:child_process';
@@ -28,12 +31,14 @@ const { values } = parseArgs({
     readers: { type: 'string', default: '4' },
     modes: { type: 'string', default: 'inline,thread' },
     compare: { type: 'string' },
+    'read-rate': { type: 'string', default: '0' },
   },
 });
 const HERE = new URL('../server', import.meta.url).pathname;
 const PRELOAD = Number(values.preload);
 const SECONDS = Number(values.seconds);
 const READERS = Number(values.readers);
+const READ_RATE = Number(values['read-rate']);
 const CAMPAIGNS = 100;
 const fmt = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
 const pct = (sorted: number[], p: number): number =>
@@ -76,8 +81,14 @@ async function phase(url: string, writers: number, work: string[]) {
   let next = 0;
   const end = performance.now() + SECONDS * 1000;
   const reader = async (): Promise<void> => {
-    while (performance.now() < end) {
-      const t0 = performance.now();
+    const start = performance.now();
+    for (let i = 0; performance.now() < end; i++) {
+      let t0 = performance.now();
+      if (READ_RATE > 0) {
+        const due = start + (i * 1000) / READ_RATE;
+        if (due > t0) await new Promise((resolve) => setTimeout(resolve, due - t0));
+        t0 = due;
+      }
       const response = await fetch(`${url}/v1/templates/t/clickmap`, { headers });
       await response.json();
       latencies.push(performance.now() - t0);
@@ -108,7 +119,7 @@ const preload = bodies(PRELOAD, 7, 'p');
 // Enough fresh events for the write phases (at most ~30 k events/s).
 const writeWork = bodies(Math.max(200_000, 30_000 * SECONDS * 2), 11, 'w');
 console.log(
-  `preload ${fmt(PRELOAD)} events, ${READERS} readers, ${SECONDS} s per phase; load average ${loadavg()
+  `preload ${fmt(PRELOAD)} events, ${READERS} readers (${READ_RATE > 0 ? `${READ_RATE} reads/s each` : 'back to back'}), ${SECONDS} s per phase; load average ${loadavg()
     .map((l) => l.toFixed(2))
     .join(' ')}`,
 );
