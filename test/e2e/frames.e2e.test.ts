@@ -87,7 +87,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       // Link counts of the real templates inside (see ../shared/corpus/SOURCES.md).
       expect(byTitle.get('frame-about-blank')?.links).toBe('(9 links)');
       expect(byTitle.get('frame-sandboxed-srcdoc')?.links).toBe('(2 links)');
-      expect(byTitle.get('frames-top')?.links).toBe('(1 links)');
+      expect(byTitle.get('frames-top')?.links).toBe('(1 link)'); // one, in the singular (i18n plurals)
       // Every frame holding an email was recognised as a preview; the page itself was not.
       const profiles = Object.fromEntries(shown.map((f) => [f.title, f.profile]));
       expect(profiles).toEqual({
