@@ -146,14 +146,13 @@ async function oneLoad(side: Side): Promise<Load | null> {
   const before = await metrics(tab.cdp);
   await tab.page.goto(`${origin}/preview.html?src=/email.html&height=9000`);
   const deadline = Date.now() + 20_000;
-  let times = EMPTY;
   while (Date.now() < deadline) {
     await tab.page.waitForTimeout(250);
-    times = await readAll(tab);
-    if (times.stats && times.badgesFrame && times.rows >= links.placements) break;
+    const t = await readAll(tab);
+    if (t.stats && t.badgesFrame && t.rows >= links.placements) break;
   }
   await tab.page.waitForTimeout(300); // a table rendered in parts: let it finish
-  times = await readAll(tab);
+  const times = await readAll(tab);
   const after = await metrics(tab.cdp);
   await tab.page.close();
   if (!times.stats || !times.badges) return null;
