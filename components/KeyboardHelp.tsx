@@ -3,6 +3,8 @@
  * browser shortcut that moves focus here from anywhere on the page (the
  * email's links need not be tabbed through), Escape, and the resize handle.
  */
+import { t } from '../utils/i18n/i18n.ts';
+
 export interface KeyboardHelpProps {
   /** The browser's shortcut for the lens ("Alt+Shift+K"); null: the user removed it. */
   shortcut: string | null;
@@ -11,28 +13,21 @@ export interface KeyboardHelpProps {
 export function KeyboardHelp({ shortcut }: KeyboardHelpProps) {
   return (
     <details class="cml-keys">
-      <summary>Keyboard</summary>
+      <summary>{t('keysTitle')}</summary>
       <ul>
         <li>
           {shortcut ? (
             <>
-              <kbd>{shortcut}</kbd> moves focus to this panel from anywhere on the page, or opens
-              it; press it in the panel to close it.
+              <kbd>{shortcut}</kbd> {t('keysShortcut')}
             </>
           ) : (
-            <>
-              No shortcut is set for Clickmap Lens: set one in the browser&apos;s extension
-              shortcuts to reach this panel from anywhere on the page.
-            </>
+            t('keysNoShortcut')
           )}
         </li>
         <li>
-          <kbd>Esc</kbd> closes the panel and returns to where you were.
+          <kbd>{t('keyEscape')}</kbd> {t('keysEscape')}
         </li>
-        <li>
-          The panel&apos;s edge is a resize handle: focus it and use <kbd>←</kbd> <kbd>→</kbd> (with{' '}
-          <kbd>Shift</kbd>: larger steps).
-        </li>
+        <li>{t('keysResize')}</li>
       </ul>
     </details>
   );

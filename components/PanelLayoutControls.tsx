@@ -6,6 +6,7 @@
  */
 import type { Ref } from 'preact';
 import type { PanelLayout } from '../utils/settings/panel-layout.ts';
+import { t } from '../utils/i18n/i18n.ts';
 
 export interface PanelLayoutControlsProps {
   layout: PanelLayout;
@@ -23,6 +24,7 @@ export function PanelLayoutControls({
 }: PanelLayoutControlsProps) {
   const other = layout.side === 'right' ? 'left' : 'right';
   const collapsed = layout.collapsed;
+  const dockLabel = other === 'left' ? t('layoutDockLeft') : t('layoutDockRight');
   // Arrows point where the panel goes: toward the window's edge to collapse, back to expand.
   const toEdge = layout.side === 'right' ? '⇥' : '⇤';
   const fromEdge = layout.side === 'right' ? '⇤' : '⇥';
@@ -34,8 +36,8 @@ export function PanelLayoutControls({
         ref={toggleRef}
         aria-expanded={!collapsed}
         aria-controls={controls}
-        aria-label={collapsed ? 'Expand panel' : 'Collapse panel'}
-        title={collapsed ? 'Expand panel' : 'Collapse panel to a bar'}
+        aria-label={collapsed ? t('layoutExpand') : t('layoutCollapse')}
+        title={collapsed ? t('layoutExpand') : t('layoutCollapseHint')}
         onClick={() => onChange({ collapsed: !collapsed })}
       >
         <span aria-hidden="true">{collapsed ? fromEdge : toEdge}</span>
@@ -44,8 +46,8 @@ export function PanelLayoutControls({
         <button
           type="button"
           class="cml-dock"
-          aria-label={`Move panel to the ${other}`}
-          title={`Move panel to the ${other}`}
+          aria-label={dockLabel}
+          title={dockLabel}
           onClick={() => onChange({ side: other })}
         >
           <span aria-hidden="true">{other === 'left' ? '◧' : '◨'}</span>

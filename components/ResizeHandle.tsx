@@ -6,6 +6,7 @@
  */
 import type { DockSide } from '../utils/settings/panel-layout.ts';
 import { MAX_PANEL_WIDTH, MIN_PANEL_WIDTH } from '../utils/settings/panel-layout.ts';
+import { t } from '../utils/i18n/i18n.ts';
 
 export interface ResizeHandleProps {
   side: DockSide;
@@ -79,13 +80,13 @@ export function ResizeHandle({ side, measure, controls, onResize }: ResizeHandle
       class="cml-resize"
       role="separator"
       aria-orientation="vertical"
-      aria-label="Panel width"
+      aria-label={t('layoutResize')}
       aria-controls={controls}
       aria-valuemin={min}
       aria-valuemax={max}
       aria-valuenow={Math.round(width)}
-      aria-valuetext={`${Math.round(width)} pixels wide`}
-      title="Drag, or focus and use the arrow keys, to resize"
+      aria-valuetext={t('layoutResizeValue', String(Math.round(width)))}
+      title={t('layoutResizeHint')}
       tabIndex={0}
       onKeyDown={onKeyDown}
       onPointerDown={onPointerDown}

@@ -6,6 +6,7 @@
  */
 import { signal } from '@preact/signals';
 import { sendToBackground } from '../utils/browser/messaging.ts';
+import { t } from '../utils/i18n/i18n.ts';
 import {
   DEFAULT_PANEL_LAYOUT,
   parsePanelLayout,
@@ -31,7 +32,7 @@ export function createPanelLayout(onError: (message: string) => void) {
       layout.value = parsePanelLayout(change, layout.peek());
       if (!save) return;
       sendToBackground('panelLayout', { change }).catch((error: Error) =>
-        onError(`The panel's position was not saved: ${error.message}`),
+        onError(t('layoutNotSaved', error.message)),
       );
     },
   };
