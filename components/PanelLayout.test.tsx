@@ -20,8 +20,11 @@ import { click, fire, mount, type Mounted } from './testing/mount.ts';
 let view: Mounted | null = null;
 afterEach(() => view?.unmount());
 
+const layoutSignal = (initial: Partial<PanelLayout>) =>
+  signal(parsePanelLayout(initial, DEFAULT_PANEL_LAYOUT));
+
 function renderPanel(initial: Partial<PanelLayout> = {}) {
-  const layout = signal(parsePanelLayout(initial, DEFAULT_PANEL_LAYOUT));
+  const layout = layoutSignal(initial);
   const changes: [Partial<PanelLayout>, boolean][] = [];
   const onLayoutChange = vi.fn((change: Partial<PanelLayout>, save: boolean) => {
     changes.push([change, save]);
