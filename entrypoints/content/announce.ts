@@ -26,6 +26,6 @@ export async function announceFrame(
     await sendToBackground('frameHello', describeFrame(isTop, preview));
   } catch (error) {
     // The extension was reloaded or the frame is going away: nothing to repair here.
-    console.debug('[clickmap-lens] frame not announced:', error);
+    console.debug('[clickmap-lens] frame not announced:', error); // i18n-exempt: log line
   }
 }

@@ -18,6 +18,7 @@ import { OWN_UI_TAG } from '../../utils/detection/own-ui.ts';
 import { loadChunk } from '../../utils/browser/chunk-loader.ts';
 import type { ChartModule } from '../../utils/panel/chart-registry.ts';
 import { createPanelController, type PanelController } from '../../components/panel-controller.ts';
+import { t } from '../../utils/i18n/i18n.ts';
 
 /** chart.js arrives from its own chunk, only when a chart is first shown. */
 const loadChart = () => loadChunk<ChartModule>('chart');
@@ -41,14 +42,14 @@ function TopUi({ store, controller }: { store: PanelStore; controller: PanelCont
         ref={launcher}
         onClick={() => controller.setVisible(true)}
       >
-        Click map
+        {t('tabReport')}
       </button>
     );
   }
   return (
     <Panel
       store={store}
-      title="Clickmap Lens"
+      title={t('extName')}
       loadChart={loadChart}
       takeFocus={closedOnce.current}
       onReturnFocus={() => (focusLauncher.current = true)}
@@ -65,7 +66,7 @@ function TopUi({ store, controller }: { store: PanelStore; controller: PanelCont
       onCampaignChange={controller.changeCampaign}
     >
       <details class="cml-diagnostics">
-        <summary>Frames</summary>
+        <summary>{t('framesSummary')}</summary>
         <FramesStatus frames={controller.frames} />
       </details>
     </Panel>
