@@ -40,6 +40,7 @@ const SAME_AS_ENGLISH = new Set([
   'versionRange',
   'qaBadgeLine',
   'badgeCtr',
+  'optSites',
   'metricCtr',
   'metricCtor',
   'colCtr',
