@@ -45,6 +45,7 @@ const SAME_AS_ENGLISH = new Set([
   'metricCtor',
   'colCtr',
   'colCtor',
+  'keyEscape',
 ]);
 
 describe.each(Object.entries(CATALOGS))('%s catalog', (lang, catalog) => {
