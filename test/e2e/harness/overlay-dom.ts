@@ -156,3 +156,35 @@ export function describePanel(): string {
   const frames = host.shadowRoot?.querySelector('.frames')?.textContent ?? '';
   return `state=${panel.getAttribute('data-state')}; frames: ${frames}`;
 }
+
+export interface PageBadge {
+  ordinal: number;
+  label: string;
+  hidden: boolean;
+}
+
+/**
+ * The badges of the top document's own layer (a webmail that renders the
+ * email inline, e.g. SOGo), visible ones first in link order.
+ */
+export function readPageBadges(): PageBadge[] {
+  const host = document.querySelector('clickmap-lens-layer');
+  return [...(host?.shadowRoot?.querySelectorAll('.badge') ?? [])]
+    .map((b) => ({
+      ordinal: Number(b.getAttribute('data-ordinal')),
+      label: (b.textContent ?? '').trim(),
+      hidden: (b as HTMLElement).hidden === true,
+    }))
+    .sort((a, b) => Number(a.hidden) - Number(b.hidden) || a.ordinal - b.ordinal);
+}
+
+/** The visible badge labels of the top document's layer once they are `want` (joined by "|"), else null. */
+export function pageBadgeLabelsAre(want: string): string | null {
+  const host = document.querySelector('clickmap-lens-layer');
+  const labels = [...(host?.shadowRoot?.querySelectorAll('.badge:not([hidden])') ?? [])]
+    .map((b) => [Number(b.getAttribute('data-ordinal')), (b.textContent ?? '').trim()] as const)
+    .sort((a, b) => a[0] - b[0])
+    .map(([, label]) => label)
+    .join('|');
+  return labels === want ? labels : null;
+}
