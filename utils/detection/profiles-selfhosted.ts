@@ -62,6 +62,33 @@ export const SOGO: ElementProfile = {
   ],
 };
 
+export const HORDE: ElementProfile = {
+  id: 'horde',
+  name: 'Horde IMP',
+  kind: 'elements',
+  priority: 80,
+  // IMP writes each inline HTML part into iframe.htmlMsgData (src="javascript:false"):
+  // the frame's own document is the email, in the preview pane and the message window.
+  frame: 'child',
+  hostRequired: false,
+  confidence: 0.9,
+  requires: {
+    // Horde_Text_Filter_Xss adds this (with the non-standard value-equiv) to every part
+    // IMP renders inline outside the minimal view ('noprefetch').
+    selector: 'head > meta[http-equiv="x-dns-prefetch-control"][value-equiv="off"]',
+    source:
+      'php-horde-text-filter Xss.php postProcess (noprefetch) set by imp/lib/Mime/Viewer/Html.php; measured on Debian IMP 6.2.27 (test/fixtures/sites/horde-real)',
+  },
+  roots: [
+    {
+      // The whole document IMP_JS.iframeInject wrote (document.write of the sanitised part).
+      selector: 'body',
+      source:
+        'imp/js/imp.js iframeInject; test/fixtures/sites/horde-real (real Horde 5.2.23 / IMP 6.2.27)',
+    },
+  ],
+};
+
 export const ZIMBRA: ElementProfile = {
   id: 'zimbra',
   name: 'Zimbra (Ajax client)',

@@ -11,7 +11,7 @@ const rules = PROFILES.flatMap((p) =>
 );
 
 describe('site profiles', () => {
-  it('has the twelve profiles, highest priority first', () => {
+  it('has the thirteen profiles, highest priority first', () => {
     expect(PROFILES.map((p) => p.id)).toEqual([
       'gmail',
       'outlook',
@@ -19,6 +19,7 @@ describe('site profiles', () => {
       'proton',
       'roundcube',
       'sogo',
+      'horde',
       'zimbra',
       'zimbra-html',
       'listmonk',

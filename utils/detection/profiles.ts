@@ -9,10 +9,10 @@
  */
 import type { ElementProfile, SiteProfile } from './types.ts';
 import { GMAIL, OUTLOOK, PROTON, YAHOO } from './profiles-webmail.ts';
-import { ROUNDCUBE, SOGO, ZIMBRA, ZIMBRA_HTML } from './profiles-selfhosted.ts';
+import { HORDE, ROUNDCUBE, SOGO, ZIMBRA, ZIMBRA_HTML } from './profiles-selfhosted.ts';
 import { GENERIC_FRAME, LISTMONK, MAUTIC, VIEW_IN_BROWSER } from './profiles-esp.ts';
 
-export { GMAIL, OUTLOOK, PROTON, YAHOO, ROUNDCUBE, SOGO, ZIMBRA, ZIMBRA_HTML };
+export { GMAIL, OUTLOOK, PROTON, YAHOO, ROUNDCUBE, SOGO, HORDE, ZIMBRA, ZIMBRA_HTML };
 export { GENERIC_FRAME, LISTMONK, MAUTIC, VIEW_IN_BROWSER };
 
 const ALL: readonly SiteProfile[] = [
@@ -22,6 +22,7 @@ const ALL: readonly SiteProfile[] = [
   PROTON,
   ROUNDCUBE,
   SOGO,
+  HORDE,
   ZIMBRA,
   ZIMBRA_HTML,
   LISTMONK,

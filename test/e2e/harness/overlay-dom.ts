@@ -164,27 +164,22 @@ export interface PageBadge {
 }
 
 /**
- * The badges of the top document's own layer (a webmail that renders the
- * email inline, e.g. SOGo), visible ones first in link order.
+ * The badges of the layer in the same-origin iframe matched by `frameSelector`
+ * (a webmail that writes the email into an iframe of its page, e.g. Horde
+ * IMP's iframe.htmlMsgData), or of the top document's own layer when null;
+ * in link order, hidden ones included.
  */
-export function readPageBadges(): PageBadge[] {
-  const host = document.querySelector('clickmap-lens-layer');
+export function readBadgesIn(frameSelector: string | null): PageBadge[] {
+  const doc =
+    frameSelector === null
+      ? document
+      : (document.querySelector(frameSelector) as HTMLIFrameElement | null)?.contentDocument;
+  const host = doc?.querySelector('clickmap-lens-layer');
   return [...(host?.shadowRoot?.querySelectorAll('.badge') ?? [])]
     .map((b) => ({
       ordinal: Number(b.getAttribute('data-ordinal')),
       label: (b.textContent ?? '').trim(),
       hidden: (b as HTMLElement).hidden === true,
     }))
-    .sort((a, b) => Number(a.hidden) - Number(b.hidden) || a.ordinal - b.ordinal);
-}
-
-/** The visible badge labels of the top document's layer once they are `want` (joined by "|"), else null. */
-export function pageBadgeLabelsAre(want: string): string | null {
-  const host = document.querySelector('clickmap-lens-layer');
-  const labels = [...(host?.shadowRoot?.querySelectorAll('.badge:not([hidden])') ?? [])]
-    .map((b) => [Number(b.getAttribute('data-ordinal')), (b.textContent ?? '').trim()] as const)
-    .sort((a, b) => a[0] - b[0])
-    .map(([, label]) => label)
-    .join('|');
-  return labels === want ? labels : null;
+    .sort((a, b) => a.ordinal - b.ordinal);
 }

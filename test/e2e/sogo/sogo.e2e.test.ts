@@ -14,9 +14,9 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../../server/start.ts';
-import { launch, type ExtensionBrowser, type TestPage } from '../harness/browsers.ts';
+import { launch, type ExtensionBrowser } from '../harness/browsers.ts';
 import { apiSettings, openSettingsPage, writeSettings } from '../harness/configure.ts';
-import { panelStateIn, readPageBadges, readPanel } from '../harness/overlay-dom.ts';
+import { panelStateIn } from '../harness/overlay-dom.ts';
 import { BROWSERS } from '../harness/overlay-fixture.ts';
 import { goldstarWelcome, postmarkWelcome, type Campaign } from '../roundcube/campaigns.ts';
 import { deliverHtmlEmail } from '../roundcube/deliver.ts';
@@ -25,6 +25,8 @@ import {
   registerCampaign,
   type RegisteredCampaign,
 } from '../rigs/campaign-api.ts';
+import { templateLine, waitForLabels } from '../rigs/badges.ts';
+import { UNKNOWN_MESSAGE } from '../rigs/unknown-message.ts';
 import { ensureSogoRig, type SogoRig } from './rig.ts';
 import { SOGO_BODY, loadImages, login, openInPopup, openInViewer } from './session.ts';
 
@@ -32,41 +34,8 @@ const SHOTS = resolve(import.meta.dirname, '../../../test-results/sogo');
 const TOKEN = 'sogo-e2e-token';
 const RUN = Date.now().toString(36);
 
-/** A message the API has no campaign for (its only link is nowhere in the registered HTML). */
-const UNKNOWN: Campaign = {
-  key: 'unknown',
-  template: '-',
-  subject: 'Quarterly facilities notice',
-  from: 'Facilities <facilities@example.net>',
-  listUnsubscribe: '',
-  html: '<!DOCTYPE html><html><body><table width="600"><tr><td><p>The garage is closed on Friday.</p><p><a href="https://facilities.example.net/notices/garage">Details</a></p></td></tr></table></body></html>',
-};
-
 interface Delivered extends Campaign {
   uid: number;
-}
-
-/**
- * Badge labels of the page's layer in link order, hidden ones included: the
- * layer hides the badges of links scrolled out of the viewer's visible box.
- */
-async function visibleLabels(page: TestPage): Promise<string[]> {
-  return (await page.evaluate(readPageBadges, undefined))
-    .sort((a, b) => a.ordinal - b.ordinal)
-    .map((b) => b.label);
-}
-
-/** Waits until the visible labels start with `prefixes` one for one (or times out); returns the last read. */
-async function waitForLabels(page: TestPage, prefixes: string[], timeoutMs = 20_000) {
-  const until = Date.now() + timeoutMs;
-  const fits = (labels: string[]) =>
-    labels.length === prefixes.length && labels.every((l, i) => l.startsWith(prefixes[i]!));
-  let labels = await visibleLabels(page);
-  while (!fits(labels) && Date.now() < until) {
-    await new Promise((ok) => setTimeout(ok, 250));
-    labels = await visibleLabels(page);
-  }
-  return labels.map((l, i) => (prefixes[i] && l.startsWith(prefixes[i]) ? prefixes[i] : l));
 }
 
 /**
@@ -75,9 +44,6 @@ async function waitForLabels(page: TestPage, prefixes: string[], timeoutMs = 20_
  */
 const shown = (c: RegisteredCampaign) =>
   expectedLabelPrefixes(c).filter((_, i) => !c.hrefs[i]!.startsWith('tel:'));
-
-const templateLine = async (page: TestPage) =>
-  (await page.evaluate(readPanel, undefined))?.template ?? '';
 
 for (const name of BROWSERS) {
   describe(`Clickmap Lens in a real SOGo (${name})`, () => {
@@ -110,7 +76,7 @@ for (const name of BROWSERS) {
       };
       mail.welcome = await deliver(postmarkWelcome());
       mail.goldstar = await deliver(goldstarWelcome());
-      mail.unknown = await deliver(UNKNOWN);
+      mail.unknown = await deliver(UNKNOWN_MESSAGE);
       browser = await launch(name);
       await writeSettings(await openSettingsPage(browser), apiSettings(server.url, TOKEN));
       mkdirSync(SHOTS, { recursive: true });
@@ -127,25 +93,25 @@ for (const name of BROWSERS) {
       await login(page, rig);
 
       await openInViewer(page, mail.welcome.subject);
-      expect(await waitForLabels(page, shown(welcome))).toEqual(shown(welcome));
+      expect(await waitForLabels(page, null, shown(welcome))).toEqual(shown(welcome));
       expect(await page.waitFor(panelStateIn, ['ready'], 20_000)).toBe('ready');
       expect(await templateLine(page)).toBe(`Template: ${welcome.templateName}`);
       await page.screenshot(resolve(SHOTS, `${name}-viewer-welcome.png`));
 
       // Next message: its own badges and name, none of the previous message's.
       await openInViewer(page, mail.goldstar.subject);
-      expect(await waitForLabels(page, shown(goldstar))).toEqual(shown(goldstar));
+      expect(await waitForLabels(page, null, shown(goldstar))).toEqual(shown(goldstar));
       expect(await templateLine(page)).toBe(`Template: ${goldstar.templateName}`);
 
       // A message without data: no badges, no stale template name.
       await openInViewer(page, mail.unknown.subject);
       expect(await page.waitFor(panelStateIn, ['no-data'], 20_000)).toBe('no-data');
-      expect(await waitForLabels(page, [])).toEqual([]);
+      expect(await waitForLabels(page, null, [])).toEqual([]);
       expect(await templateLine(page)).toBe('');
 
       // And back: the first message's badges and name again.
       await openInViewer(page, mail.welcome.subject);
-      expect(await waitForLabels(page, shown(welcome))).toEqual(shown(welcome));
+      expect(await waitForLabels(page, null, shown(welcome))).toEqual(shown(welcome));
       expect(await page.waitFor(panelStateIn, ['ready'], 20_000)).toBe('ready');
       expect(await templateLine(page)).toBe(`Template: ${welcome.templateName}`);
       await page.close();
@@ -157,7 +123,7 @@ for (const name of BROWSERS) {
       await login(page, rig);
       await openInViewer(page, mail.goldstar.subject);
       const want = shown(goldstar);
-      expect(await waitForLabels(page, want)).toEqual(want);
+      expect(await waitForLabels(page, null, want)).toEqual(want);
 
       const before = await page.evaluateAsPage(
         (sel) => document.querySelector(sel)?.querySelectorAll('img[src^="http"]').length ?? -1,
@@ -180,14 +146,14 @@ for (const name of BROWSERS) {
         ),
       ).toBe(0);
       await new Promise((ok) => setTimeout(ok, 1_000));
-      expect(await waitForLabels(page, want)).toEqual(want);
+      expect(await waitForLabels(page, null, want)).toEqual(want);
 
       await page.evaluateAsPage((sel) => {
         const root = document.querySelector(sel)!;
         root.replaceWith(root.cloneNode(true));
       }, SOGO_BODY);
       await new Promise((ok) => setTimeout(ok, 1_000));
-      expect(await waitForLabels(page, want)).toEqual(want);
+      expect(await waitForLabels(page, null, want)).toEqual(want);
       expect(await templateLine(page)).toBe(`Template: ${goldstar.templateName}`);
       await page.screenshot(resolve(SHOTS, `${name}-rerendered-goldstar.png`));
       await page.close();
@@ -199,7 +165,7 @@ for (const name of BROWSERS) {
       await login(page, rig);
       await openInPopup(page, rig, mail.welcome.uid, mail.welcome.subject);
       const want = shown(welcome);
-      expect(await waitForLabels(page, want)).toEqual(want);
+      expect(await waitForLabels(page, null, want)).toEqual(want);
       expect(await page.waitFor(panelStateIn, ['ready'], 20_000)).toBe('ready');
       expect(await templateLine(page)).toBe(`Template: ${welcome.templateName}`);
       await page.screenshot(resolve(SHOTS, `${name}-popup-welcome.png`));
