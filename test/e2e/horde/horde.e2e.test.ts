@@ -21,6 +21,7 @@ import { panelStateIn } from '../harness/overlay-dom.ts';
 import { BROWSERS } from '../harness/overlay-fixture.ts';
 import { goldstarWelcome, postmarkWelcome, type Campaign } from '../roundcube/campaigns.ts';
 import { deliverHtmlEmail } from '../roundcube/deliver.ts';
+import { emptyMailbox } from '../roundcube/imap.ts';
 import { templateLine, waitForLabels } from '../rigs/badges.ts';
 import {
   expectedLabelPrefixes,
@@ -86,6 +87,8 @@ for (const name of BROWSERS) {
         const { uid } = await deliverHtmlEmail({ ...c, subject, account: rig.imap });
         return { ...c, subject, uid };
       };
+      // The list renders only the rows in view: start from an empty INBOX so these three are.
+      await emptyMailbox(rig.imap);
       mail.welcome = await deliver(postmarkWelcome());
       mail.goldstar = await deliver(goldstarWelcome());
       mail.unknown = await deliver(UNKNOWN_MESSAGE);
