@@ -54,10 +54,11 @@ export const SOGO: ElementProfile = {
   confidence: 0.9,
   roots: [
     {
-      // Sanitised HTML part inserted inline; the popup viewer adds SOGoHTMLMail-CSS-Delimiter to the same div.
+      // Sanitised HTML part inserted inline (ng-bind-html); in the viewer and in the popup
+      // (the same Angular app) the div also carries SOGoHTMLMail-CSS-Delimiter.
       selector: 'div.mailer_htmlcontent',
       source:
-        'webmail-dom.md §SOGo: UIxMailPartHTMLViewer.wox and UIxMailPartExternalHTMLViewer.wox',
+        'webmail-dom.md §SOGo: UIxMailPartHTMLViewer.wox; test/fixtures/sites/sogo-real (real SOGo 5.8, viewer and popup)',
     },
   ],
 };
