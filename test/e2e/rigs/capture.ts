@@ -11,7 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Frame, type Page } from 'playwright-core';
 import * as prettier from 'prettier';
 import { ensureHordeRig, type HordeRig } from '../horde/rig.ts';
 import { postmarkWelcome, type Campaign } from '../roundcube/campaigns.ts';
@@ -34,7 +34,6 @@ interface Captured {
 }
 
 async function writeFolder(dir: string, samples: Captured[], provenance: string[]) {
-  writeFileSync(resolve(dir, 'samples.json'), `${JSON.stringify(samples, null, 2)}\n`);
   const path = resolve(dir, 'PROVENANCE.md');
   const options = (await prettier.resolveConfig(path)) ?? {};
   writeFileSync(
@@ -48,7 +47,7 @@ async function writeFolder(dir: string, samples: Captured[], provenance: string[
   );
 }
 
-const rootHrefs = (page: Page | import('playwright-core').Frame, sel: string) =>
+const rootHrefs = (page: Page | Frame, sel: string) =>
   page.evaluate(
     (s) =>
       [...(document.querySelector(s)?.querySelectorAll('a[href]') ?? [])].map(
