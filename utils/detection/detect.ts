@@ -49,7 +49,6 @@ export function profileForFrame(
 
 function matchElements(profile: ElementProfile, doc: Document): Detection | null {
   if (doc.querySelector(probeSelector(profile)) === null) return null;
-  if (profile.requires && doc.querySelector(profile.requires.selector) === null) return null;
   for (const rule of profile.roots) {
     const roots = usableRoots(doc.querySelectorAll(rule.selector));
     if (roots.length === 0) continue;

@@ -66,7 +66,11 @@ describe('site profiles', () => {
       for (const p of PROFILES) {
         if (p.kind !== 'elements') continue;
         const byRules = p.roots.filter((r) => doc.querySelector(r.selector) !== null).length;
-        expect([p.id, doc.querySelector(probeSelector(p)) !== null]).toEqual([p.id, byRules > 0]);
+        const traced = p.requires === undefined || doc.querySelector(p.requires.selector) !== null;
+        expect([p.id, doc.querySelector(probeSelector(p)) !== null]).toEqual([
+          p.id,
+          traced && byRules > 0,
+        ]);
       }
     },
   );

@@ -36,11 +36,14 @@ export const PROFILES: readonly SiteProfile[] = [...ALL].sort((a, b) => b.priori
 
 const probes = new WeakMap<ElementProfile, string>();
 
-/** One selector list covering every root rule of the profile. */
+/**
+ * One selector list covering every root rule of the profile; for a profile
+ * that requires a trace, the trace (its roots, e.g. <body>, are everywhere).
+ */
 export function probeSelector(profile: ElementProfile): string {
   let probe = probes.get(profile);
   if (probe === undefined) {
-    probe = profile.roots.map((rule) => rule.selector).join(', ');
+    probe = profile.requires?.selector ?? profile.roots.map((rule) => rule.selector).join(', ');
     probes.set(profile, probe);
   }
   return probe;

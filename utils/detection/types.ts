@@ -80,7 +80,8 @@ export interface ElementProfile extends ProfileBase {
   readonly roots: readonly SelectorRule[];
   /**
    * A trace the webmail leaves in the document: when present, the profile
-   * applies only to documents that contain it (for a root as plain as <body>).
+   * applies only to documents that contain it (for a root as plain as <body>);
+   * it is then the profile's probe (probeSelector).
    */
   readonly requires?: SelectorRule;
 }
