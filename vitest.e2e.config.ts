@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['test/e2e/**/*.e2e.test.ts'],
+    // Installs and starts the SOGo and Horde rigs in the background while other files run.
+    globalSetup: ['test/e2e/rigs/warm-up.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
     // Browsers are heavy on a 2-core machine: one file at a time.

@@ -6,8 +6,8 @@
  */
 import type { Capability } from '../utils/report/report-types.ts';
 import { heatCount, rowCells, type CellText, type ColumnSpec } from '../utils/panel/columns.ts';
-import { t, tn } from '../utils/i18n/i18n.ts';
-import { formatCount, MISSING, shortenUrl } from '../utils/panel/format.ts';
+import { t, tn, uiLocale } from '../utils/i18n/i18n.ts';
+import { formatCount, MISSING, numberFormat, shortenUrl } from '../utils/panel/format.ts';
 import { heatColor, shareOfMax } from '../utils/panel/heat.ts';
 import { placementName } from '../utils/panel/sort.ts';
 import type { PlacementView } from '../utils/panel/view-types.ts';
@@ -40,10 +40,37 @@ function duplicateTitle(p: PlacementView): string {
     : tn('duplicateSeparate', p.duplicateCount);
 }
 
-function Markers({ placement: p }: { placement: PlacementView }) {
+/** "Matched by placement (same link text, same order), 90% sure", in the UI language. */
+function placementProofTitle(proof: NonNullable<PlacementView['placementProof']>, locale?: string) {
+  const evidence = proof.evidence.map((e) => t(EVIDENCE[e]));
+  const list = new Intl.ListFormat(locale ?? uiLocale(), { type: 'conjunction' }).format(evidence);
+  return t(
+    'placementProofTitle',
+    list,
+    numberFormat('wholePercent', locale).format(proof.confidence),
+  );
+}
+
+const EVIDENCE = {
+  text: 'evidenceText',
+  alt: 'evidenceAlt',
+  order: 'evidenceOrder',
+  position: 'evidencePosition',
+} as const;
+
+function Markers({ placement: p, locale }: { placement: PlacementView; locale?: string }) {
   const row = p.row;
   return (
     <>
+      {p.placementProof && (
+        <span
+          class="cml-marker"
+          data-marker="placement"
+          title={placementProofTitle(p.placementProof, locale)}
+        >
+          {t('markerPlacement')}
+        </span>
+      )}
       {p.duplicateCount > 1 && (
         <span class="cml-marker" data-marker="duplicate" title={duplicateTitle(p)}>
           {t('duplicateIndex', String(p.duplicateIndex), String(p.duplicateCount))}
@@ -106,7 +133,7 @@ export function LinkRow(props: LinkRowProps) {
       <td class="cml-num">{position}</td>
       <td class="cml-url">
         <span title={p.url}>{shortenUrl(p.url, URL_CHARS)}</span>
-        <Markers placement={p} />
+        <Markers placement={p} {...(props.locale ? { locale: props.locale } : {})} />
       </td>
       {props.columns.map((c) =>
         c.id === 'name' ? (

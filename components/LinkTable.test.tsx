@@ -128,6 +128,24 @@ describe('LinkTable rows', () => {
     expect(view.$$('[data-marker="hidden"]')).toHaveLength(1);
   });
 
+  test('a link matched by placement says so, and which evidence paired it', () => {
+    const placements = match.placements.map((p, i) =>
+      i === 3
+        ? {
+            ...p,
+            placementProof: { evidence: ['text' as const, 'order' as const], confidence: 0.9 },
+          }
+        : p,
+    );
+    const { view } = renderTable({ placements });
+    const marker = view.$('[data-marker="placement"]');
+    expect(marker.textContent).toBe('by placement');
+    expect(marker.title).toBe(
+      "Matched by placement (same link text and same order), 90% sure: this reader's tracking link differs from the registered copy's, so the link was paired by where and what it is.",
+    );
+    expect(view.$$('[data-marker="placement"]')).toHaveLength(1);
+  });
+
   test('report rows not on the page are listed separately', () => {
     const { view } = renderTable();
     expect(view.$('table.cml-unmatched caption').textContent).toBe(

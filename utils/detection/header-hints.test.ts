@@ -24,12 +24,18 @@ describe('readHeaderHints on captured webmail pages', () => {
     ],
     ['roundcube/preview-frame.html', { subject: 'Your weekly update', sender: null }],
     [
-      'sogo/mail-viewer.html',
-      { subject: 'You are invited: Oxygen launch', sender: 'Example News <news@example.com>' },
+      'sogo-real/viewer.html',
+      {
+        subject: 'Welcome to Northwind Cloud, Dana!',
+        sender: 'Northwind Cloud <hello@northwind-cloud.com>',
+      },
     ],
     [
-      'sogo/popup-viewer.html',
-      { subject: 'Reset your password', sender: 'Example News <news@example.com>' },
+      'sogo-real/popup.html',
+      {
+        subject: 'Welcome to Northwind Cloud, Dana!',
+        sender: 'Northwind Cloud <hello@northwind-cloud.com>',
+      },
     ],
     ['generic-frame/srcdoc.html', { subject: null, sender: null }],
     ['negative/article.html', { subject: null, sender: null }],

@@ -54,10 +54,38 @@ export const SOGO: ElementProfile = {
   confidence: 0.9,
   roots: [
     {
-      // Sanitised HTML part inserted inline; the popup viewer adds SOGoHTMLMail-CSS-Delimiter to the same div.
+      // Sanitised HTML part inserted inline (ng-bind-html); in the viewer and in the popup
+      // (the same Angular app) the div also carries SOGoHTMLMail-CSS-Delimiter.
       selector: 'div.mailer_htmlcontent',
       source:
-        'webmail-dom.md §SOGo: UIxMailPartHTMLViewer.wox and UIxMailPartExternalHTMLViewer.wox',
+        'webmail-dom.md §SOGo: UIxMailPartHTMLViewer.wox; test/fixtures/sites/sogo-real (real SOGo 5.8, viewer and popup)',
+    },
+  ],
+};
+
+export const HORDE: ElementProfile = {
+  id: 'horde',
+  name: 'Horde IMP',
+  kind: 'elements',
+  priority: 80,
+  // IMP writes each inline HTML part into iframe.htmlMsgData (src="javascript:false"):
+  // the frame's own document is the email, in the preview pane and the message window.
+  frame: 'child',
+  hostRequired: false,
+  confidence: 0.9,
+  requires: {
+    // Horde_Text_Filter_Xss adds this (with the non-standard value-equiv) to every part
+    // IMP renders inline outside the minimal view ('noprefetch').
+    selector: 'head > meta[http-equiv="x-dns-prefetch-control"][value-equiv="off"]',
+    source:
+      'php-horde-text-filter Xss.php postProcess (noprefetch) set by imp/lib/Mime/Viewer/Html.php; measured on Debian IMP 6.2.27 (test/fixtures/sites/horde-real)',
+  },
+  roots: [
+    {
+      // The whole document IMP_JS.iframeInject wrote (document.write of the sanitised part).
+      selector: 'body',
+      source:
+        'imp/js/imp.js iframeInject; test/fixtures/sites/horde-real (real Horde 5.2.23 / IMP 6.2.27)',
     },
   ],
 };

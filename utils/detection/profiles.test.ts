@@ -11,7 +11,7 @@ const rules = PROFILES.flatMap((p) =>
 );
 
 describe('site profiles', () => {
-  it('has the twelve profiles, highest priority first', () => {
+  it('has the thirteen profiles, highest priority first', () => {
     expect(PROFILES.map((p) => p.id)).toEqual([
       'gmail',
       'outlook',
@@ -19,6 +19,7 @@ describe('site profiles', () => {
       'proton',
       'roundcube',
       'sogo',
+      'horde',
       'zimbra',
       'zimbra-html',
       'listmonk',
@@ -65,7 +66,11 @@ describe('site profiles', () => {
       for (const p of PROFILES) {
         if (p.kind !== 'elements') continue;
         const byRules = p.roots.filter((r) => doc.querySelector(r.selector) !== null).length;
-        expect([p.id, doc.querySelector(probeSelector(p)) !== null]).toEqual([p.id, byRules > 0]);
+        const traced = p.requires === undefined || doc.querySelector(p.requires.selector) !== null;
+        expect([p.id, doc.querySelector(probeSelector(p)) !== null]).toEqual([
+          p.id,
+          traced && byRules > 0,
+        ]);
       }
     },
   );

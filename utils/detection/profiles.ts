@@ -9,10 +9,10 @@
  */
 import type { ElementProfile, SiteProfile } from './types.ts';
 import { GMAIL, OUTLOOK, PROTON, YAHOO } from './profiles-webmail.ts';
-import { ROUNDCUBE, SOGO, ZIMBRA, ZIMBRA_HTML } from './profiles-selfhosted.ts';
+import { HORDE, ROUNDCUBE, SOGO, ZIMBRA, ZIMBRA_HTML } from './profiles-selfhosted.ts';
 import { GENERIC_FRAME, LISTMONK, MAUTIC, VIEW_IN_BROWSER } from './profiles-esp.ts';
 
-export { GMAIL, OUTLOOK, PROTON, YAHOO, ROUNDCUBE, SOGO, ZIMBRA, ZIMBRA_HTML };
+export { GMAIL, OUTLOOK, PROTON, YAHOO, ROUNDCUBE, SOGO, HORDE, ZIMBRA, ZIMBRA_HTML };
 export { GENERIC_FRAME, LISTMONK, MAUTIC, VIEW_IN_BROWSER };
 
 const ALL: readonly SiteProfile[] = [
@@ -22,6 +22,7 @@ const ALL: readonly SiteProfile[] = [
   PROTON,
   ROUNDCUBE,
   SOGO,
+  HORDE,
   ZIMBRA,
   ZIMBRA_HTML,
   LISTMONK,
@@ -35,11 +36,14 @@ export const PROFILES: readonly SiteProfile[] = [...ALL].sort((a, b) => b.priori
 
 const probes = new WeakMap<ElementProfile, string>();
 
-/** One selector list covering every root rule of the profile. */
+/**
+ * One selector list covering every root rule of the profile; for a profile
+ * that requires a trace, the trace (its roots, e.g. <body>, are everywhere).
+ */
 export function probeSelector(profile: ElementProfile): string {
   let probe = probes.get(profile);
   if (probe === undefined) {
-    probe = profile.roots.map((rule) => rule.selector).join(', ');
+    probe = profile.requires?.selector ?? profile.roots.map((rule) => rule.selector).join(', ');
     probes.set(profile, probe);
   }
   return probe;

@@ -11,6 +11,7 @@ export type ProfileId =
   | 'proton'
   | 'roundcube'
   | 'sogo'
+  | 'horde'
   | 'zimbra'
   | 'zimbra-html'
   | 'listmonk'
@@ -77,6 +78,12 @@ interface ProfileBase {
 export interface ElementProfile extends ProfileBase {
   readonly kind: 'elements';
   readonly roots: readonly SelectorRule[];
+  /**
+   * A trace the webmail leaves in the document: when present, the profile
+   * applies only to documents that contain it (for a root as plain as <body>);
+   * it is then the profile's probe (probeSelector).
+   */
+  readonly requires?: SelectorRule;
 }
 
 /** Profile whose root is the whole document body (the document is the email). */

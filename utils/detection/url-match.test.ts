@@ -48,10 +48,17 @@ describe('profileForFrame', () => {
       'zimbra',
       'view-in-browser',
     ]);
-    expect(ids(false, 'about:srcdoc')).toEqual(['roundcube', 'sogo', 'zimbra', 'generic-frame']);
+    expect(ids(false, 'about:srcdoc')).toEqual([
+      'roundcube',
+      'sogo',
+      'horde',
+      'zimbra',
+      'generic-frame',
+    ]);
     expect(ids(false, 'https://l.example.org/api/campaigns/3/preview')).toEqual([
       'roundcube',
       'sogo',
+      'horde',
       'zimbra',
       'listmonk',
       'generic-frame',

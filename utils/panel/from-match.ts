@@ -28,6 +28,7 @@ export function toPanelMatch<P extends DescribedPlacement>(result: LinkMatchResu
     duplicateIndex: m.duplicate?.index ?? 1,
     sharedRow: m.duplicate?.sharedRow ?? false,
     hidden: isHidden(m.placement),
+    ...(m.matchedBy === 'placement' && m.proof ? { placementProof: m.proof } : {}),
   }));
   return { placements, unmatchedRows: result.unmatchedRows };
 }

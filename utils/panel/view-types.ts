@@ -4,6 +4,7 @@
  * report rows that matched no placement on the page. Rows are the one report
  * shape of every source (SourceLinkRow: unknown counts are null).
  */
+import type { PlacementProof } from '../links/placement-match.ts';
 import type { Period } from '../report/model.ts';
 import type { SourceLinkRow } from '../sources/source-report.ts';
 
@@ -28,7 +29,15 @@ export interface PlacementView {
   sharedRow: boolean;
   /** The link has no visible box on the page (display:none, zero size, clipped). */
   hidden: boolean;
+  /**
+   * Matched by placement (a tracking token that differs per reader): the
+   * evidence that paired it with its row and how sure that is. Absent when
+   * the link matched by its id, ordinal or URL.
+   */
+  placementProof?: PlacementProof;
 }
+
+export type { PlacementProof };
 
 export interface PanelMatch {
   placements: PlacementView[];

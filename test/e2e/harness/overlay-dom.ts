@@ -156,3 +156,30 @@ export function describePanel(): string {
   const frames = host.shadowRoot?.querySelector('.frames')?.textContent ?? '';
   return `state=${panel.getAttribute('data-state')}; frames: ${frames}`;
 }
+
+export interface PageBadge {
+  ordinal: number;
+  label: string;
+  hidden: boolean;
+}
+
+/**
+ * The badges of the layer in the same-origin iframe matched by `frameSelector`
+ * (a webmail that writes the email into an iframe of its page, e.g. Horde
+ * IMP's iframe.htmlMsgData), or of the top document's own layer when null;
+ * in link order, hidden ones included.
+ */
+export function readBadgesIn(frameSelector: string | null): PageBadge[] {
+  const doc =
+    frameSelector === null
+      ? document
+      : (document.querySelector(frameSelector) as HTMLIFrameElement | null)?.contentDocument;
+  const host = doc?.querySelector('clickmap-lens-layer');
+  return [...(host?.shadowRoot?.querySelectorAll('.badge') ?? [])]
+    .map((b) => ({
+      ordinal: Number(b.getAttribute('data-ordinal')),
+      label: (b.textContent ?? '').trim(),
+      hidden: (b as HTMLElement).hidden === true,
+    }))
+    .sort((a, b) => a.ordinal - b.ordinal);
+}

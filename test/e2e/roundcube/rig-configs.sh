@@ -7,53 +7,11 @@ detect_php() {
   PHP_VERSION="${PHP_FPM_BIN#/usr/sbin/php-fpm}"
 }
 
+# The rig's own Dovecot (shared with the SOGo and Horde rigs: ../rigs/dovecot.sh).
+# shellcheck source=../rigs/dovecot.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../rigs/dovecot.sh"
 write_dovecot_conf() {
-  local uid gid
-  uid="$(id -u "$MAIL_OWNER")"
-  gid="$(id -g "$MAIL_OWNER")"
-  install -d -o "$MAIL_OWNER" -g "$MAIL_OWNER" -m 0750 "$STATE/mail"
-  printf '%s:{PLAIN}%s:%s:%s::%s/mail/%s::\n' "$RC_USER" "$RC_PASS" "$uid" "$gid" "$STATE" "$RC_USER" \
-    >"$STATE/dovecot.passwd"
-  chown root:dovecot "$STATE/dovecot.passwd" && chmod 0640 "$STATE/dovecot.passwd"
-  cat >"$STATE/dovecot.conf" <<EOF
-# Clickmap Lens roundcube rig: standalone dovecot instance (not /etc/dovecot).
-base_dir = $STATE/run/dovecot
-state_dir = $STATE/lib/dovecot
-instance_name = clickmap-rig
-protocols = imap
-listen = 127.0.0.1
-ssl = no
-disable_plaintext_auth = no
-auth_mechanisms = plain login
-log_path = $STATE/log/dovecot.log
-first_valid_uid = $uid
-last_valid_uid = $uid
-mail_location = maildir:~/Maildir
-mail_privileged_group =
-default_login_user = dovenull
-default_internal_user = dovecot
-passdb {
-  driver = passwd-file
-  args = scheme=PLAIN username_format=%u $STATE/dovecot.passwd
-}
-userdb {
-  driver = passwd-file
-  args = username_format=%u $STATE/dovecot.passwd
-}
-service imap-login {
-  inet_listener imap {
-    address = 127.0.0.1
-    port = $IMAP_PORT
-  }
-  inet_listener imaps {
-    port = 0
-  }
-}
-namespace inbox {
-  inbox = yes
-  separator = /
-}
-EOF
+  RIG=roundcube write_rig_dovecot_conf "$RC_USER" "$RC_PASS" "$IMAP_PORT" clickmap-rig
 }
 
 write_php_fpm_conf() {

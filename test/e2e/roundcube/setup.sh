@@ -22,8 +22,6 @@ RC_USER="${CML_RC_USER:-qa@clickmap.test}"
 RC_PASS="${CML_RC_PASS:-clickmap-qa-pass}"
 WAIT_SECONDS="${CML_RC_WAIT_SECONDS:-60}"
 RC_URL="http://127.0.0.1:${HTTP_PORT}/"
-# Mail files belong to Debian's stock `mail` user (uid 8) so no user is created.
-MAIL_OWNER=mail
 
 t_start=$(date +%s.%N)
 log() { printf '[roundcube-rig] %s\n' "$*" >&2; }
