@@ -10,6 +10,8 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { sendToFrame, serveBackground } from '../../utils/browser/messaging.ts';
 import { loadViewPrefs, updateViewPrefs } from '../../utils/browser/view-prefs-store.ts';
+import { loadPanelLayout, updatePanelLayout } from '../../utils/browser/panel-layout-store.ts';
+import { siteKey } from '../../utils/settings/panel-layout.ts';
 import { loadSettings, saveSettings, watchSettings } from '../../utils/browser/settings-store.ts';
 import { FrameRegistry } from '../../utils/frames/registry.ts';
 import { withMachineClicks } from '../../utils/settings/settings.ts';
@@ -72,6 +74,17 @@ export default defineBackground(() => {
       },
       checkConnection: () => checkConnection(),
       viewPrefs: ({ change }) => (change ? updateViewPrefs(change) : loadViewPrefs()),
+      panelLayout: ({ change }, sender) => {
+        // The site is the sender's top page, never a name the page could choose.
+        const site = sender.frameId === 0 ? siteKey(sender.url ?? sender.tab?.url) : null;
+        if (!site) throw new Error('panelLayout is for the top frame of a web page');
+        return change ? updatePanelLayout(site, change) : loadPanelLayout(site);
+      },
+      keyboardShortcut: async () => {
+        const commands = await browser.commands.getAll();
+        const shortcut = commands.find((c) => c.name === 'toggle-overlay')?.shortcut;
+        return { shortcut: shortcut || null };
+      },
       rememberMachineClicks: async ({ include }) => {
         const settings = withMachineClicks(await loadSettings(), include);
         await saveSettings(settings);

@@ -63,9 +63,9 @@ export default defineContentScript({
           toggleOverlay: async () => {
             if (!isTop) return { visible: false };
             const panel = await loadTop();
-            panel.setVisible(!panel.visible.value);
+            const visible = panel.summon();
             await panel.mount();
-            return { visible: panel.visible.value };
+            return { visible };
           },
           frameCommand: (command) => ({ done: runtime?.run(command) ?? false }),
           siteOff: ({ hosts, tabOff }) => {

@@ -13,6 +13,8 @@ const handlers = (overrides: Partial<BackgroundHandlers> = {}): BackgroundHandle
   openOptions: () => ({ opened: false }),
   checkConnection: async () => ({ ok: true, detail: 'fine' }),
   viewPrefs: () => ({ badgeMetric: 'unique-share', tableColumns: [] }),
+  panelLayout: () => ({ side: 'right', width: null, collapsed: false }),
+  keyboardShortcut: () => ({ shortcut: 'Alt+Shift+K' }),
   rememberMachineClicks: ({ include }) => ({ include }),
   ...overrides,
 });

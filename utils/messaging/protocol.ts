@@ -9,6 +9,7 @@
  */
 
 import type { ViewPrefs } from '../settings/view-prefs.ts';
+import type { PanelLayout } from '../settings/panel-layout.ts';
 import type { Period } from '../report/model.ts';
 import type { SourceErrorKind, SourceKind, SourceReport } from '../sources/index.ts';
 import type { SequenceReport } from '../report/report-types.ts';
@@ -170,6 +171,13 @@ export interface ProtocolMap {
   checkConnection: { request: Record<string, never>; response: { ok: boolean; detail: string } };
   /** The panel reads its remembered view prefs, or changes some (validated by the background). */
   viewPrefs: { request: { change?: Partial<ViewPrefs> }; response: ViewPrefs };
+  /**
+   * The top frame's panel reads or changes where it sits on this site (dock
+   * side, width, collapsed); the background takes the site from the sender.
+   */
+  panelLayout: { request: { change?: Partial<PanelLayout> }; response: PanelLayout };
+  /** The browser's keyboard shortcut for the lens (shown in the panel); null when unset. */
+  keyboardShortcut: { request: Record<string, never>; response: { shortcut: string | null } };
   /** The panel's machine-click switch: remembered as the default for the next reports. */
   rememberMachineClicks: { request: { include: boolean }; response: { include: boolean } };
 }
@@ -220,6 +228,8 @@ const BACKGROUND_NAMES = {
   openOptions: 1,
   checkConnection: 1,
   viewPrefs: 1,
+  panelLayout: 1,
+  keyboardShortcut: 1,
   rememberMachineClicks: 1,
 } satisfies Record<MessageName, 1>;
 const CONTENT_NAMES = {
