@@ -53,3 +53,41 @@ export function between(a: Sample, b: Sample): Sample {
 
 export const median = (values: readonly number[]): number =>
   [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+interface ProfileNode {
+  id: number;
+  callFrame: { url: string };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/** JavaScript time of a CPU profile, split into the extension's (any frame under one of its scripts) and the page's. */
+export function splitProfile(profile: Profile): { lens: number; page: number } {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const owner = new Map<number, 'lens' | 'page' | null>();
+  const ownerOf = (id: number): 'lens' | 'page' | null => {
+    const known = owner.get(id);
+    if (known !== undefined) return known;
+    const url = byId.get(id)?.callFrame.url ?? '';
+    const up = parent.get(id);
+    // The outermost script frame decides: a page function called by the lens is the lens's cost.
+    const above = up === undefined ? null : ownerOf(up);
+    const mine = url.startsWith('chrome-extension://') ? 'lens' : url ? 'page' : null;
+    const result = above ?? mine;
+    owner.set(id, result);
+    return result;
+  };
+  const spent = { lens: 0, page: 0 };
+  const samples = profile.samples ?? [];
+  for (let i = 0; i < samples.length; i++) {
+    const who = ownerOf(samples[i] as number);
+    if (who) spent[who] += (profile.timeDeltas?.[i] ?? 0) / 1_000;
+  }
+  return spent;
+}

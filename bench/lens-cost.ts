@@ -22,7 +22,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { between, median, metricsOf, type Sample } from './lens-cost-metrics.ts';
+import { between, median, metricsOf, splitProfile, type Sample } from './lens-cost-metrics.ts';
 import { chromiumArgs, CHROMIUM_OFFLINE_ARGS, CHROMIUM_PATH } from '../scripts/browser-flags.ts';
 import { enableSitesExpression } from '../test/e2e/harness/configure.ts';
 import { CHROME_EXTENSION_ID } from '../utils/extension-id.ts';
@@ -60,17 +60,32 @@ async function open(withLens: boolean): Promise<BrowserContext> {
   return context;
 }
 
-/** Main-thread time over SECONDS of wall time on a busy page, after a second to settle. */
-async function busy(context: BrowserContext, url: string): Promise<Sample> {
+/**
+ * Main-thread time over SECONDS of wall time on a busy page, after a second
+ * to settle; with `profile`, also a CPU profile of the window split into the
+ * lens's JavaScript and the page's (robust to the machine's load: both come
+ * from the same run of the same page).
+ */
+async function busy(
+  context: BrowserContext,
+  url: string,
+  profile = false,
+): Promise<Sample & { js?: { lens: number; page: number } }> {
   const page = await context.newPage();
   await page.goto(url);
   const read = await metricsOf(context, page);
+  const profiler = profile ? await context.newCDPSession(page) : null;
   await page.waitForTimeout(1_000);
   const a = await read();
   await page.waitForTimeout(SECONDS * 1_000);
   const b = await read();
+  // Profiled in a second window: the profiler's own overhead stays out of the metrics.
+  await profiler?.send('Profiler.enable');
+  await profiler?.send('Profiler.start');
+  await page.waitForTimeout(profiler ? SECONDS * 1_000 : 0);
+  const js = profiler ? splitProfile((await profiler.send('Profiler.stop')).profile) : undefined;
   await page.close();
-  return between(a, b);
+  return { ...between(a, b), js };
 }
 
 interface Load {
@@ -168,11 +183,13 @@ for (const [hostName, origin] of hosts) {
   for (const path of ['/grid', '/article'].filter((p) => ONLY.includes(p.slice(1)))) {
     // One after the other on the same page (both browsers stay open throughout).
     const a = await busy(plain, origin + path);
-    const b = await busy(lens, origin + path);
+    const b = await busy(lens, origin + path, true);
+    const js = b.js ?? { lens: 0, page: 0 };
     console.log(
       `${hostName.padEnd(12)} ${path.padEnd(8)} per ${(a.at / 1_000).toFixed(1)} / ${(b.at / 1_000).toFixed(1)} s: ` +
         `${side('script CPU', a.scriptCpu, b.scriptCpu)}; ${side('task CPU', a.taskCpu, b.taskCpu)}; ` +
-        `${side('script wall', a.scriptWall, b.scriptWall)}`,
+        `${side('script wall', a.scriptWall, b.scriptWall)}; profiled with the lens: lens JS ${f(js.lens)} ms = ` +
+        `${js.page > 0 ? ((js.lens / js.page) * 100).toFixed(2) : 'n/a'} % of the page's own JS (${f(js.page)} ms)`,
     );
   }
   if (!ONLY.includes('frames')) continue;

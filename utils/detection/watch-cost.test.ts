@@ -152,10 +152,10 @@ describe('watcher wake-ups', () => {
       w.flush();
       return ms;
     };
-    for (let i = 0; i < 5; i++) await burst();
-    expect(await burst()).toBe(400);
+    for (let i = 0; i < 7; i++) await burst();
+    expect(await burst()).toBe(1_000); // capped
     clock += 150; // busy again 150 ms after the last detection: wait out the rest only
-    expect(await burst()).toBe(250);
+    expect(await burst()).toBe(850);
     clock += 10_000; // quiet for ten seconds
     expect(await burst()).toBeNull();
   });

@@ -148,8 +148,8 @@ describe('watchForPreviews back-off on a page that is not email', () => {
     for (const run of queue.splice(0)) run(); // first detection: nothing
     const waits: Array<number | null> = [];
     for (let i = 0; i < 6; i++) waits.push(await burst());
-    // Two more immediate frames, then 100, 200, 400, 400 ms apart (capped).
-    expect(waits).toEqual([null, null, 100, 200, 400, 400]);
+    // Two more immediate frames, then 100, 200, 400, 800 ms apart (then capped at 1 s).
+    expect(waits).toEqual([null, null, 100, 200, 400, 800]);
     expect(detections).toBe(7);
 
     found = { profileId: 'gmail', roots: [grid], confidence: 1, reason: 'test' };

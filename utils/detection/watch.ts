@@ -32,8 +32,12 @@ export interface WatchOptions {
 /** Detections that found nothing in a row before the watcher backs off. */
 const MISSES_BEFORE_BACKOFF = 3;
 const FIRST_BACKOFF_MS = 100;
-/** Cap: an email opened after a long idle still shows within half a second. */
-const MAX_BACKOFF_MS = 400;
+/**
+ * Cap. Back-off counts from the last detection, so an email opened after a
+ * quiet spell shows at once; on a page that changes every frame and has held
+ * no email for a while (a live grid) it shows within a second.
+ */
+const MAX_BACKOFF_MS = 1_000;
 
 /**
  * How long to wait before the next detection after `misses` empty ones in a
