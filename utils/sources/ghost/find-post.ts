@@ -1,0 +1,95 @@
+/**
+ * Which Ghost post a preview shows. A received copy's tracked links are
+ * <site>/r/<8 hex>?m=<member uuid>: the hash names one link of one post.
+ * With a staff token /links is filtered by the redirect; an integration key
+ * (403 there) finds the post among the recent click events on that link.
+ * Otherwise (Ghost's own email preview, a copy nobody clicked yet with an
+ * integration key) the subject is matched among the sent newsletters.
+ */
+import type { PreviewInfo } from '../../messaging/protocol.ts';
+import { unwrapLink } from '../../links/unwrap.ts';
+import type { Cached, FoundCampaign } from '../descriptor.ts';
+import { SourceError } from '../http.ts';
+import { subjectPattern } from '../brevo/client.ts';
+import { LinksSchema, EventsSchema } from './schemas.ts';
+import { nqlString, type GhostClient } from './client.ts';
+
+/** The redirect hashes of the preview's links that point at this Ghost site. */
+export function redirectHashes(hrefs: readonly string[], siteUrl: string): string[] {
+  const host = new URL(siteUrl).host.toLowerCase();
+  const hashes: string[] = [];
+  for (const href of hrefs) {
+    const { opaque, url } = unwrapLink(href);
+    if (opaque?.provider !== 'ghost' || !opaque.ids.redirect) continue;
+    try {
+      if (new URL(url).host.toLowerCase() === host) hashes.push(opaque.ids.redirect);
+    } catch {
+      // not a URL: skip
+    }
+  }
+  return [...new Set(hashes)];
+}
+
+async function postOfRedirect(
+  client: GhostClient,
+  siteUrl: string,
+  hash: string,
+): Promise<string | null> {
+  const from = `${siteUrl.replace(/\/+$/, '')}/r/${hash}`;
+  try {
+    const body = await client.get('/links/', LinksSchema, { filter: `from:${nqlString(from)}` });
+    return body.links[0]?.post_id ?? null;
+  } catch (error) {
+    if (!(error instanceof SourceError && error.status === 403)) throw error;
+  }
+  const body = await client.get('/members/events/', EventsSchema, {
+    filter: 'type:click_event',
+    limit: 1000,
+  });
+  const event = body.events.find((e) => e.data.link.from.endsWith(`/r/${hash}`));
+  return event?.data.post_id ?? null;
+}
+
+export async function findGhostPost(
+  client: GhostClient,
+  siteUrl: string,
+  preview: PreviewInfo,
+  cached: Cached,
+): Promise<FoundCampaign | { reason: string }> {
+  const hrefs = preview.links.filter((l) => !l.unsafe).map((l) => l.href);
+  const hashes = redirectHashes(hrefs, siteUrl);
+  for (const hash of hashes.slice(0, 3)) {
+    const postId = await cached(['ghost-redirect', hash], () =>
+      postOfRedirect(client, siteUrl, hash),
+    );
+    if (postId) {
+      return {
+        campaignId: postId,
+        confidence: 1,
+        reasons: [`the tracked link /r/${hash} of this email belongs to Ghost post ${postId}`],
+      };
+    }
+  }
+  if (preview.subject) {
+    const sent = await cached(['ghost-sent'], () => client.sentPosts());
+    const wanted = preview.subject.replace(/\s+/g, ' ').trim();
+    const alike = sent.filter((post) =>
+      subjectPattern(post.email?.subject ?? post.title).test(wanted),
+    );
+    const [newest] = alike;
+    if (newest) {
+      const reasons = [`the subject is that of the Ghost newsletter “${newest.title}”`];
+      if (alike.length > 1)
+        reasons.push(
+          `${alike.length - 1} older newsletters have the same subject: the newest is shown`,
+        );
+      return { campaignId: newest.id, confidence: 1 / alike.length, reasons };
+    }
+  }
+  return {
+    reason:
+      hashes.length > 0
+        ? `Ghost at ${siteUrl} knows none of this email’s ${hashes.length} tracked links (another site, or a deleted post?).`
+        : `None of this preview’s links is a tracked link of ${siteUrl} (/r/…), and no sent newsletter has its subject.`,
+  };
+}

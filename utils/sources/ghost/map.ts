@@ -1,0 +1,168 @@
+/**
+ * A Ghost newsletter → SourceReport (pure). Ghost tracks every link placement
+ * of an email as its own redirect (<site>/r/<8 hex>), so rows are per
+ * placement, keyed by the redirect's identity (linkIdentity: the same key a
+ * received copy's `/r/<hash>?m=<member>` link gets), with the destination as
+ * the row's URL (what Ghost's own email preview shows). Unique clicks are
+ * Ghost's: distinct members per tracked link and per email, whole life of the
+ * email (not the 24 h rule). Ghost gives no total clicks per link through
+ * /links, unsubscribes per email (they are per newsletter), machine clicks or
+ * list-unsubscribe: null, and the capabilities and notes say so.
+ */
+import { linkIdentity } from '../../links/identity.ts';
+import type { Millis, Period } from '../../report/model.ts';
+import type { Capability } from '../../report/report-types.ts';
+import { emptyTotals, ratio, sumKnown, withRates } from '../source-report.ts';
+import type { SourceLinkRow, SourceNote, SourceReport, SourceTotals } from '../source-report.ts';
+import type { GhostClickEvent, GhostLink, GhostPost } from './schemas.ts';
+
+export const GHOST_CAPABILITIES: readonly Capability[] = [
+  'per-placement',
+  'opens',
+  'delivered',
+  'bounces',
+  'all-links',
+];
+
+export const GHOST_NOTES = {
+  uniqueness: {
+    id: 'ghost-uniqueness',
+    text: 'Ghost counts a unique click once per member and link over the whole life of the email, not by the 24-hour rule; it gives no total clicks.',
+  },
+  unsubscribes: {
+    id: 'ghost-unsubscribes',
+    text: 'Ghost records unsubscribes per newsletter, not per email: none are shown for this email.',
+  },
+  analyticsLag: {
+    id: 'ghost-analytics-lag',
+    text: 'Ghost reads deliveries and opens from Mailgun every 5 minutes: recent ones may be missing.',
+  },
+  viaEvents: {
+    id: 'ghost-via-events',
+    text: 'Read from member click events (an integration key cannot read Ghost’s link list): links nobody clicked are not listed.',
+  },
+  periodIgnored: {
+    id: 'ghost-period-ignored',
+    text: 'Ghost’s email statistics cover the whole life of the email; the chosen period was not applied.',
+  },
+  notSent: {
+    id: 'ghost-not-sent',
+    text: 'This post was not sent as a newsletter: Ghost has no email statistics for it.',
+  },
+} satisfies Record<string, SourceNote>;
+
+/** One tracked link: Ghost's redirect, its destination, distinct members who clicked it. */
+export interface GhostLinkCount {
+  linkId: string;
+  /** <site>/r/<hash> */
+  from: string;
+  to: string;
+  members: number;
+}
+
+export function countsFromLinks(links: readonly GhostLink[]): GhostLinkCount[] {
+  return [...links]
+    .sort((a, b) => a.link.link_id.localeCompare(b.link.link_id))
+    .map(({ link, count }) => ({
+      linkId: link.link_id,
+      from: link.from,
+      to: link.to,
+      members: count.clicks,
+    }));
+}
+
+/** Distinct members per tracked link, from click events (what /links' count.clicks counts). */
+export function countsFromClickEvents(events: readonly GhostClickEvent[]): GhostLinkCount[] {
+  const byLink = new Map<string, { link: GhostClickEvent['data']['link']; members: Set<string> }>();
+  for (const { data } of events) {
+    const entry = byLink.get(data.link.id) ?? { link: data.link, members: new Set<string>() };
+    entry.members.add(data.member_id);
+    byLink.set(data.link.id, entry);
+  }
+  return [...byLink.values()]
+    .sort((a, b) => a.link.id.localeCompare(b.link.id))
+    .map(({ link, members }) => ({
+      linkId: link.id,
+      from: link.from,
+      to: link.to,
+      members: members.size,
+    }));
+}
+
+export function ghostTotals(post: GhostPost): SourceTotals {
+  const email = post.email;
+  if (!email) return withRates(emptyTotals());
+  return withRates({
+    ...emptyTotals(),
+    sent: email.email_count,
+    delivered: email.delivered_count,
+    bounces: { hard: null, soft: null, total: email.failed_count },
+    uniqueOpens: email.track_opens === false ? null : email.opened_count,
+    uniqueClicks: post.count?.clicks ?? null,
+  });
+}
+
+/** The received copy's form of a tracked link: Ghost records a click only with ?m=<member>. */
+const asReceived = (from: string) => `${from}${from.includes('?') ? '&' : '?'}m=0`;
+
+function linkRows(counts: readonly GhostLinkCount[], totals: SourceTotals): SourceLinkRow[] {
+  const sum = sumKnown(counts.map((c) => c.members));
+  return counts.map((count) => {
+    const identity = linkIdentity(asReceived(count.from));
+    return {
+      rowKey: identity.key,
+      linkId: null,
+      ordinal: null,
+      url: count.to,
+      key: identity.key,
+      name: '',
+      dynamic: false,
+      finalDomain: null,
+      isUnsubscribe: false,
+      uniqueClicks: count.members,
+      totalClicks: null,
+      machineClicks: null,
+      shareOfClicks: ratio(count.members, sum),
+      ctr: ratio(count.members, totals.delivered ?? totals.sent),
+      ctor: ratio(count.members, totals.uniqueOpens),
+    };
+  });
+}
+
+export interface GhostMapOptions {
+  via: 'links' | 'click-events';
+  period?: Period;
+  generatedAt: Millis;
+}
+
+export function mapGhostNewsletter(
+  post: GhostPost,
+  counts: readonly GhostLinkCount[],
+  options: GhostMapOptions,
+): SourceReport {
+  const totals = ghostTotals(post);
+  const notes: SourceNote[] = post.email
+    ? [GHOST_NOTES.uniqueness, GHOST_NOTES.unsubscribes, GHOST_NOTES.analyticsLag]
+    : [GHOST_NOTES.notSent];
+  if (options.via === 'click-events') notes.push(GHOST_NOTES.viaEvents);
+  if (options.period && (options.period.from !== undefined || options.period.to !== undefined))
+    notes.push(GHOST_NOTES.periodIgnored);
+  const capabilities = GHOST_CAPABILITIES.filter(
+    (c) => !(c === 'all-links' && options.via === 'click-events'),
+  );
+  return {
+    source: 'ghost',
+    templateId: post.id,
+    versionId: null,
+    period: {},
+    campaignIds: [post.id],
+    machineClicksIncluded: true,
+    totals,
+    links: linkRows(counts, totals),
+    versions: [],
+    capabilities,
+    generatedAt: options.generatedAt,
+    shareBasis: 'unique',
+    notes,
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * The Ghost report source: a post's email totals plus per-placement unique
+ * clicks, from /links with a staff access token, or from member click events
+ * when the key is a custom integration's (Ghost answers 403 to those on
+ * /links). Ghost's 401 and 403 become messages that say what to change.
+ */
+import { SourceError, type SourceDeps } from '../http.ts';
+import type { ReportSource } from '../source.ts';
+import { perCampaignSource } from '../sum-reports.ts';
+import { createGhostClient, type GhostClient, type GhostConfig } from './client.ts';
+import {
+  countsFromClickEvents,
+  countsFromLinks,
+  GHOST_CAPABILITIES,
+  mapGhostNewsletter,
+  type GhostLinkCount,
+} from './map.ts';
+
+const KEY_WHERE =
+  'Ghost Admin → your profile → Staff access token, or Settings → Integrations → a custom integration’s Admin API key';
+
+/** Ghost's refusals, reworded: which key, which permission, what to do. */
+export function explainRefusal(error: unknown, siteUrl: string): unknown {
+  if (!(error instanceof SourceError) || error.kind !== 'unauthorized') return error;
+  const extra = { status: error.status ?? 401, ...(error.reason ? { reason: error.reason } : {}) };
+  if (error.status === 403) {
+    return new SourceError(
+      'unauthorized',
+      `Ghost at ${siteUrl} refused this key the newsletter statistics (403${error.reason ? `: ${error.reason}` : ''}). ` +
+        'Use the staff access token of an Administrator or Owner (Ghost Admin → your profile → Staff access token).',
+      extra,
+    );
+  }
+  return new SourceError(
+    'unauthorized',
+    `Ghost at ${siteUrl} did not accept the Admin API key (${error.status ?? 401}${error.reason ? `: ${error.reason}` : ''}). ` +
+      `Copy it again from ${KEY_WHERE}; check that the site address is the one the key belongs to.`,
+    extra,
+  );
+}
+
+const isForbidden = (error: unknown) =>
+  error instanceof SourceError && error.kind === 'unauthorized' && error.status === 403;
+
+/** Per-placement counts: /links, else (403: an integration key) the click events. */
+export async function linkCounts(
+  client: GhostClient,
+  postId: string,
+): Promise<{ via: 'links' | 'click-events'; counts: GhostLinkCount[] }> {
+  try {
+    return { via: 'links', counts: countsFromLinks(await client.links(postId)) };
+  } catch (error) {
+    if (!isForbidden(error)) throw error;
+  }
+  return { via: 'click-events', counts: countsFromClickEvents(await client.clickEvents(postId)) };
+}
+
+export function createGhostSource(config: GhostConfig, deps: SourceDeps): ReportSource {
+  const client = createGhostClient(config, deps);
+  return perCampaignSource('ghost', GHOST_CAPABILITIES, deps, async (postId, query, at) => {
+    try {
+      const post = await client.post(postId);
+      const { via, counts } = post.email
+        ? await linkCounts(client, postId)
+        : { via: 'links' as const, counts: [] };
+      return mapGhostNewsletter(post, counts, {
+        via,
+        generatedAt: at,
+        ...(query.period ? { period: query.period } : {}),
+      });
+    } catch (error) {
+      throw explainRefusal(error, config.siteUrl);
+    }
+  });
+}
