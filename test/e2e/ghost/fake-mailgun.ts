@@ -43,12 +43,22 @@ export interface FakeMailgun {
   close(): Promise<void>;
 }
 
-/** `%recipient.key%` → the recipient's value (unknown keys become empty, as Mailgun does). */
-export function fillRecipient(text: string, vars: Record<string, unknown>): string {
-  return text.replace(/%recipient\.([A-Za-z0-9_-]+)%/g, (_m, key: string) => {
-    const value = vars[key];
-    return value === undefined || value === null ? '' : String(value);
-  });
+/**
+ * `%recipient.key%` → the recipient's value (unknown keys become empty, as
+ * Mailgun does); `%tag_unsubscribe_email%` → a per-recipient mailto, as
+ * Mailgun's own unsubscribe address would be.
+ */
+export function fillRecipient(
+  text: string,
+  vars: Record<string, unknown>,
+  unsubscribe = 'mailto:unsubscribe@mg.invalid',
+): string {
+  return text
+    .replace(/%recipient\.([A-Za-z0-9_-]+)%/g, (_m, key: string) => {
+      const value = vars[key];
+      return value === undefined || value === null ? '' : String(value);
+    })
+    .replace(/%tag_unsubscribe_email%/g, unsubscribe);
 }
 
 const safeName = (email: string) => email.replace(/[^a-z0-9@._-]/gi, '_');
@@ -93,9 +103,11 @@ export async function startFakeMailgun(
     mkdirSync(dir, { recursive: true });
     for (const to of form.getAll('to').map(String)) {
       const own = vars[to] ?? {};
+      const unsubscribe = `mailto:u-${safeName(to).replace('@', '.')}@${domain}`;
       const headers: Record<string, string> = {};
       for (const [name, value] of form.entries()) {
-        if (name.startsWith('h:')) headers[name.slice(2)] = fillRecipient(String(value), own);
+        if (name.startsWith('h:'))
+          headers[name.slice(2)] = fillRecipient(String(value), own, unsubscribe);
       }
       const copy: ReceivedCopy = {
         emailId,

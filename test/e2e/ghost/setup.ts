@@ -8,7 +8,7 @@
 export const OWNER = {
   name: 'Clickmap QA',
   email: 'owner@clickmap.test',
-  password: 'clickmap-Ghost-pass-1',
+  password: 'Lens-7Tq9-Xv2m-Rp4w-qa',
   blogTitle: 'Clickmap Lens Ghost rig',
 };
 
@@ -91,7 +91,8 @@ export class GhostAdmin {
     })) as { integrations: { api_keys: { type: string; id: string; secret: string }[] }[] };
     const key = created.integrations[0]?.api_keys.find((k) => k.type === 'admin');
     if (!key) throw new Error('Ghost created the integration without an admin key');
-    return `${key.id}:${key.secret}`;
+    // Ghost's serializer already gives admin keys as "<id>:<secret>".
+    return key.secret.includes(':') ? key.secret : `${key.id}:${key.secret}`;
   }
 
   /** Members subscribed to the default newsletter; returns their uuids by email. */

@@ -26,8 +26,8 @@ export interface GhostConfig {
   adminKey: string;
 }
 
-/** Events per page of /members/events (Ghost has no documented cap; pages are cursors on created_at). */
-export const EVENTS_PAGE = 1000;
+/** Events per page of /members/events: Ghost 6.65 caps `limit` at 100 (it answers limit: 100). */
+export const EVENTS_PAGE = 100;
 /** A newsletter's clicks are bounded here (100 pages) so a looping API cannot hold us. */
 const MAX_EVENT_PAGES = 100;
 

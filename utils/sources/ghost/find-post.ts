@@ -12,7 +12,7 @@ import type { Cached, FoundCampaign } from '../descriptor.ts';
 import { SourceError } from '../http.ts';
 import { subjectPattern } from '../brevo/client.ts';
 import { LinksSchema, EventsSchema } from './schemas.ts';
-import { nqlString, type GhostClient } from './client.ts';
+import { EVENTS_PAGE, nqlString, type GhostClient } from './client.ts';
 
 /** The redirect hashes of the preview's links that point at this Ghost site. */
 export function redirectHashes(hrefs: readonly string[], siteUrl: string): string[] {
@@ -30,24 +30,22 @@ export function redirectHashes(hrefs: readonly string[], siteUrl: string): strin
   return [...new Set(hashes)];
 }
 
-async function postOfRedirect(
-  client: GhostClient,
-  siteUrl: string,
-  hash: string,
-): Promise<string | null> {
-  const from = `${siteUrl.replace(/\/+$/, '')}/r/${hash}`;
+async function postOfRedirect(client: GhostClient, hash: string): Promise<string | null> {
   try {
-    const body = await client.get('/links/', LinksSchema, { filter: `from:${nqlString(from)}` });
+    // Ghost stores (and filters) the redirect by its path.
+    const body = await client.get('/links/', LinksSchema, {
+      filter: `from:${nqlString(`/r/${hash}`)}`,
+    });
     return body.links[0]?.post_id ?? null;
   } catch (error) {
     if (!(error instanceof SourceError && error.status === 403)) throw error;
   }
   const body = await client.get('/members/events/', EventsSchema, {
     filter: 'type:click_event',
-    limit: 1000,
+    limit: EVENTS_PAGE,
   });
   const event = body.events.find((e) => e.data.link.from.endsWith(`/r/${hash}`));
-  return event?.data.post_id ?? null;
+  return event?.data.post?.id ?? null;
 }
 
 export async function findGhostPost(
@@ -59,9 +57,7 @@ export async function findGhostPost(
   const hrefs = preview.links.filter((l) => !l.unsafe).map((l) => l.href);
   const hashes = redirectHashes(hrefs, siteUrl);
   for (const hash of hashes.slice(0, 3)) {
-    const postId = await cached(['ghost-redirect', hash], () =>
-      postOfRedirect(client, siteUrl, hash),
-    );
+    const postId = await cached(['ghost-redirect', hash], () => postOfRedirect(client, hash));
     if (postId) {
       return {
         campaignId: postId,

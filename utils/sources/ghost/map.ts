@@ -71,20 +71,45 @@ export function countsFromLinks(links: readonly GhostLink[]): GhostLinkCount[] {
     }));
 }
 
-/** Distinct members per tracked link, from click events (what /links' count.clicks counts). */
-export function countsFromClickEvents(events: readonly GhostClickEvent[]): GhostLinkCount[] {
-  const byLink = new Map<string, { link: GhostClickEvent['data']['link']; members: Set<string> }>();
-  for (const { data } of events) {
-    const entry = byLink.get(data.link.id) ?? { link: data.link, members: new Set<string>() };
-    entry.members.add(data.member_id);
-    byLink.set(data.link.id, entry);
+/** The redirect's path (/r/<hash>): /links gives the full URL, click events the path only. */
+export function redirectPath(from: string): string {
+  try {
+    return new URL(from, 'http://ghost.invalid').pathname;
+  } catch {
+    return from;
   }
-  return [...byLink.values()]
-    .sort((a, b) => a.link.id.localeCompare(b.link.id))
-    .map(({ link, members }) => ({
-      linkId: link.id,
-      from: link.from,
-      to: link.to,
+}
+
+/**
+ * Distinct members per tracked link, from click events (what /links'
+ * count.clicks counts). Events name a link by its path only (the site URL
+ * makes it the URL /links gives) and carry no link id: rows come in the order
+ * of each link's first click, not the email's (received copies match by the
+ * redirect itself, so only repeated URLs in Ghost's own preview can swap).
+ */
+export function countsFromClickEvents(
+  events: readonly GhostClickEvent[],
+  siteUrl: string,
+): GhostLinkCount[] {
+  const site = siteUrl.replace(/\/+$/, '');
+  const byPath = new Map<string, { to: string; members: Set<string>; first: string }>();
+  for (const { data } of events) {
+    const path = redirectPath(data.link.from);
+    const entry = byPath.get(path) ?? {
+      to: data.link.to,
+      members: new Set<string>(),
+      first: data.id,
+    };
+    entry.members.add(data.member.id);
+    if (data.id < entry.first) entry.first = data.id;
+    byPath.set(path, entry);
+  }
+  return [...byPath.entries()]
+    .sort(([, a], [, b]) => a.first.localeCompare(b.first))
+    .map(([path, { to, members }]) => ({
+      linkId: path,
+      from: `${site}${path}`,
+      to,
       members: members.size,
     }));
 }

@@ -61,14 +61,15 @@ export type GhostLink = v.InferOutput<typeof LinkSchema>;
 
 export const LinksSchema = v.object({ links: v.array(LinkSchema) });
 
+/** A click as /members/events gives it: the link by its redirect path only (/r/<hash>), no link id. */
 export const ClickEventSchema = v.object({
   type: v.literal('click_event'),
   data: v.object({
     id: objectId,
-    member_id: objectId,
-    post_id: v.nullish(v.string()),
     created_at: v.string(),
-    link: v.object({ id: objectId, from: v.string(), to: v.string() }),
+    member: v.object({ id: objectId }),
+    post: v.nullish(v.object({ id: objectId })),
+    link: v.object({ from: v.string(), to: v.string() }),
   }),
 });
 export type GhostClickEvent = v.InferOutput<typeof ClickEventSchema>;
@@ -76,6 +77,7 @@ export type GhostClickEvent = v.InferOutput<typeof ClickEventSchema>;
 export const EventsSchema = v.object({
   events: v.array(ClickEventSchema),
   meta: v.object({
-    pagination: v.object({ total: v.nullish(count), limit: v.union([count, v.string()]) }),
+    /** Ghost caps `limit` at 100 and gives no next page: pages are created_at cursors. */
+    pagination: v.object({ total: v.nullish(count), limit: count }),
   }),
 });

@@ -45,6 +45,7 @@ const isForbidden = (error: unknown) =>
 /** Per-placement counts: /links, else (403: an integration key) the click events. */
 export async function linkCounts(
   client: GhostClient,
+  siteUrl: string,
   postId: string,
 ): Promise<{ via: 'links' | 'click-events'; counts: GhostLinkCount[] }> {
   try {
@@ -52,7 +53,10 @@ export async function linkCounts(
   } catch (error) {
     if (!isForbidden(error)) throw error;
   }
-  return { via: 'click-events', counts: countsFromClickEvents(await client.clickEvents(postId)) };
+  return {
+    via: 'click-events',
+    counts: countsFromClickEvents(await client.clickEvents(postId), siteUrl),
+  };
 }
 
 export function createGhostSource(config: GhostConfig, deps: SourceDeps): ReportSource {
@@ -61,7 +65,7 @@ export function createGhostSource(config: GhostConfig, deps: SourceDeps): Report
     try {
       const post = await client.post(postId);
       const { via, counts } = post.email
-        ? await linkCounts(client, postId)
+        ? await linkCounts(client, config.siteUrl, postId)
         : { via: 'links' as const, counts: [] };
       return mapGhostNewsletter(post, counts, {
         via,
