@@ -3,8 +3,10 @@
  * <site>/r/<8 hex>?m=<member uuid>: the hash names one link of one post.
  * With a staff token /links is filtered by the redirect; an integration key
  * (403 there) finds the post among the recent click events on that link.
- * Otherwise (Ghost's own email preview, a copy nobody clicked yet with an
- * integration key) the subject is matched among the sent newsletters.
+ * Ghost's own email preview has no redirects, but its links back to the site
+ * carry member attribution (`attribution_type=post&attribution_id=<post id>`).
+ * Otherwise (a copy nobody clicked yet, with an integration key) the subject
+ * is matched among the sent newsletters.
  */
 import type { PreviewInfo } from '../../messaging/protocol.ts';
 import { unwrapLink } from '../../links/unwrap.ts';
@@ -28,6 +30,24 @@ export function redirectHashes(hrefs: readonly string[], siteUrl: string): strin
     }
   }
   return [...new Set(hashes)];
+}
+
+/** Post ids named by attribution parameters of links to this site (Ghost adds them to its own links). */
+export function attributedPosts(hrefs: readonly string[], siteUrl: string): string[] {
+  const host = new URL(siteUrl).host.toLowerCase();
+  const ids: string[] = [];
+  for (const href of hrefs) {
+    try {
+      const url = new URL(href);
+      const id = url.searchParams.get('attribution_id') ?? '';
+      if (url.host.toLowerCase() !== host) continue;
+      if (url.searchParams.get('attribution_type') === 'post' && /^[0-9a-f]{24}$/.test(id))
+        ids.push(id);
+    } catch {
+      // not a URL: skip
+    }
+  }
+  return [...new Set(ids)];
 }
 
 async function postOfRedirect(client: GhostClient, hash: string): Promise<string | null> {
@@ -65,6 +85,14 @@ export async function findGhostPost(
         reasons: [`the tracked link /r/${hash} of this email belongs to Ghost post ${postId}`],
       };
     }
+  }
+  const [attributed, ...others] = attributedPosts(hrefs, siteUrl);
+  if (attributed && others.length === 0) {
+    return {
+      campaignId: attributed,
+      confidence: 1,
+      reasons: [`this email’s links to ${siteUrl} are attributed to Ghost post ${attributed}`],
+    };
   }
   if (preview.subject) {
     const sent = await cached(['ghost-sent'], () => client.sentPosts());

@@ -243,7 +243,18 @@ describe('Ghost descriptor', () => {
     expect(found).toMatchObject({ campaignId: POST });
   });
 
-  it('no tracked link of this site (Ghost’s own preview): the subject among sent newsletters, else the reason', async () => {
+  it('Ghost’s own email preview (no redirects): the post its site links are attributed to', async () => {
+    const links = apiFixture('ghost/links-staff') as { links: { link: { to: string } }[] };
+    const destinations = links.links.map((l) => l.link.to);
+    const { deps: d, requests } = deps([]);
+    expect(await lookup(preview(destinations), config, d, cached)).toMatchObject({
+      campaignId: POST,
+      confidence: 1,
+    });
+    expect(requests).toEqual([]);
+  });
+
+  it('no tracked link of this site: the subject among sent newsletters, else the reason', async () => {
     const { deps: d } = deps([{ path: '/posts/', respond: recorded('sent-posts-integration') }]);
     const plain = ['https://app.northwind-cloud.com/account/billing?ref=127.0.0.1'];
     expect(
