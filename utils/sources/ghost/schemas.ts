@@ -77,7 +77,14 @@ export type GhostClickEvent = v.InferOutput<typeof ClickEventSchema>;
 export const EventsSchema = v.object({
   events: v.array(ClickEventSchema),
   meta: v.object({
-    /** Ghost caps `limit` at 100 and gives no next page: pages are created_at cursors. */
-    pagination: v.object({ total: v.nullish(count), limit: count }),
+    /**
+     * Ghost caps `limit` at 100 (then answers the number 100) and otherwise
+     * echoes the asked limit as a string ("100"); no next page is given:
+     * pages are created_at cursors.
+     */
+    pagination: v.object({
+      total: v.nullish(count),
+      limit: v.union([count, v.pipe(v.string(), v.regex(/^\d+$/))]),
+    }),
   }),
 });
