@@ -11,5 +11,7 @@ export default defineConfig({
     include: ['**/*.test.ts', '**/*.test.tsx'],
     exclude: ['node_modules/**', '.output/**', '.tools/**', 'test/e2e/**', 'bench/**'],
     testTimeout: 20_000,
+    // Messages from the English catalog (no extension i18n API in node).
+    setupFiles: ['test/setup/i18n.ts'],
   },
 });

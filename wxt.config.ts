@@ -26,9 +26,10 @@ export default defineConfig({
   imports: false,
   manifestVersion: 3,
   manifest: ({ browser, mode }) => ({
-    name: 'Clickmap Lens',
-    description:
-      'Email click maps on email previews: heatmap badges on every link and a side panel with totals, chart, per-link table and export.',
+    // Name, description and titles from public/_locales (en, fr, ru).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // scripting: the content script is registered for the enabled hosts only
     // and its chunks are injected on request; activeTab: the toolbar button
     // opens the lens once in a tab of any other host.
@@ -56,13 +57,13 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           }
         : undefined,
-    action: { default_title: 'Clickmap Lens' },
+    action: { default_title: '__MSG_extName__' },
     // No web_accessible_resources: the content script's chunks are injected by
     // the background (utils/browser/chunk-loader.ts), never loadable by a page.
     commands: {
       'toggle-overlay': {
         suggested_key: { default: 'Alt+Shift+K' },
-        description: 'Show or hide the click map overlay',
+        description: '__MSG_commandToggleOverlay__',
       },
     },
   }),

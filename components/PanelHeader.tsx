@@ -1,5 +1,6 @@
 /** The panel's header: title, the template (or sequence) name, and the close button. */
 import type { Ref } from 'preact';
+import { t } from '../utils/i18n/i18n.ts';
 export interface PanelHeaderProps {
   titleId: string;
   title: string;
@@ -22,13 +23,13 @@ export function PanelHeader({
         <h2 id={titleId} ref={headingRef} tabIndex={-1}>
           {title}
         </h2>
-        {templateName !== null && <p class="cml-template">Template: {templateName}</p>}
+        {templateName !== null && <p class="cml-template">{t('headerTemplate', templateName)}</p>}
       </div>
       <button
         type="button"
         class="cml-close"
-        aria-label="Close panel"
-        title="Close (Esc)"
+        aria-label={t('closePanel')}
+        title={t('closePanelTitle')}
         onClick={onClose}
       >
         <span aria-hidden="true">×</span>

@@ -4,6 +4,7 @@
  * links", the pre-send QA mode that needs no data source at all.
  */
 import type { PanelView } from './panel-store.ts';
+import { t } from '../utils/i18n/i18n.ts';
 
 export interface PanelTabsProps {
   view: PanelView;
@@ -11,16 +12,16 @@ export interface PanelTabsProps {
   onShow(view: PanelView): void;
 }
 
-const LABELS: Record<PanelView, string> = {
-  report: 'Click map',
-  sequence: 'Sequence',
-  qa: 'Check links',
-};
+const LABELS = {
+  report: 'tabReport',
+  sequence: 'tabSequence',
+  qa: 'tabQa',
+} as const satisfies Record<PanelView, string>;
 
 export function PanelTabs({ view, hasSequence, onShow }: PanelTabsProps) {
   const views: PanelView[] = hasSequence ? ['report', 'sequence', 'qa'] : ['report', 'qa'];
   return (
-    <nav class="cml-tabs" aria-label="Panel view">
+    <nav class="cml-tabs" aria-label={t('tabsLabel')}>
       {views.map((v) => (
         <button
           key={v}
@@ -30,7 +31,7 @@ export function PanelTabs({ view, hasSequence, onShow }: PanelTabsProps) {
           aria-pressed={v === view}
           onClick={() => onShow(v)}
         >
-          {LABELS[v]}
+          {t(LABELS[v])}
         </button>
       ))}
     </nav>

@@ -3,6 +3,7 @@
  * configured (with a way to the settings) and API error (reason + retry).
  */
 import type { PanelStatus } from './panel-store.ts';
+import { t } from '../utils/i18n/i18n.ts';
 
 export type MessageStatus = Exclude<PanelStatus, { kind: 'ready' }>;
 
@@ -17,32 +18,32 @@ export function StatusMessage({ status, onOpenSettings, onRetry }: StatusMessage
     case 'loading':
       return (
         <div class="cml-status" data-state="loading" aria-busy="true">
-          <p>Loading click map…</p>
+          <p>{t('statusLoading')}</p>
         </div>
       );
     case 'no-data':
       return (
         <div class="cml-status" data-state="no-data">
-          <p>No click data for this email yet.</p>
+          <p>{t('statusNoData')}</p>
           {status.message !== undefined && <p>{status.message}</p>}
         </div>
       );
     case 'not-configured':
       return (
         <div class="cml-status" data-state="not-configured">
-          <p>Clickmap Lens is not connected to a data source yet.</p>
+          <p>{t('statusNotConfigured')}</p>
           <button type="button" class="cml-primary" onClick={onOpenSettings}>
-            Open settings
+            {t('openSettings')}
           </button>
         </div>
       );
     case 'error':
       return (
         <div class="cml-status" data-state="error">
-          <p>Could not load the click map.</p>
-          <p class="cml-reason">Reason: {status.reason}</p>
+          <p>{t('statusError')}</p>
+          <p class="cml-reason">{t('statusErrorReason', status.reason)}</p>
           <button type="button" class="cml-primary" onClick={onRetry}>
-            Retry
+            {t('retry')}
           </button>
         </div>
       );

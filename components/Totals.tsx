@@ -8,6 +8,7 @@ import { useId } from 'preact/hooks';
 import type { Capability } from '../utils/report/report-types.ts';
 import type { SourceTotals } from '../utils/sources/source-report.ts';
 import { totalsCells, type MetricCell } from '../utils/panel/totals-view.ts';
+import { t } from '../utils/i18n/i18n.ts';
 
 export interface TotalsProps {
   totals: SourceTotals;
@@ -36,7 +37,7 @@ export function Totals(props: TotalsProps) {
   const cells = totalsCells(props.totals, props.capabilities, props.locale, props.sourceName);
   const canDetect = props.capabilities.includes('machine-clicks');
   return (
-    <section class="cml-section cml-totals" aria-label="Totals">
+    <section class="cml-section cml-totals" aria-label={t('totalsLabel')}>
       <dl class="cml-headline">
         {cells
           .filter((c) => c.headline)
@@ -58,10 +59,10 @@ export function Totals(props: TotalsProps) {
           role="switch"
           checked={props.machineClicksIncluded}
           disabled={!canDetect}
-          title={canDetect ? undefined : 'The data source does not flag machine (scanner) clicks.'}
+          title={canDetect ? undefined : t('noMachineClickFlag')}
           onChange={(e) => props.onMachineClicksChange(e.currentTarget.checked)}
         />
-        <label for={switchId}>Include machine clicks</label>
+        <label for={switchId}>{t('includeMachineClicks')}</label>
       </div>
     </section>
   );

@@ -33,6 +33,29 @@ describe('store-ready manifest', () => {
     expect(pkg.scripts['test:e2e']).toContain('npm run lint:firefox');
   });
 
+  it.each(['chrome', 'firefox'])('%s: name, description and titles come from _locales', (b) => {
+    const m = manifestFor(b, STORE_MODE) as Manifest & {
+      action?: { default_title?: string };
+      commands?: Record<string, { description?: string }>;
+    };
+    expect(m.default_locale).toBe('en');
+    const fields = [m.name, m.description, m.action?.default_title];
+    fields.push(...Object.values(m.commands ?? {}).map((c) => c.description));
+    for (const field of fields) {
+      const key = /^__MSG_(\w+)__$/.exec(String(field))?.[1];
+      expect(key, String(field)).toBeDefined();
+      for (const lang of ['en', 'fr', 'ru']) {
+        const messages = JSON.parse(
+          readFileSync(
+            join(import.meta.dirname, `../public/_locales/${lang}/messages.json`),
+            'utf8',
+          ),
+        );
+        expect(messages[key ?? ''], `${lang} ${key}`).toHaveProperty('message');
+      }
+    }
+  });
+
   it.each([16, 32, 48, 128])('ships a drawn %i px icon', (size) => {
     const png = readFileSync(join(import.meta.dirname, `../public/icon/${size}.png`));
     expect(png.subarray(1, 4).toString()).toBe('PNG');

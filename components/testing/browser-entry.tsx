@@ -4,6 +4,8 @@
  * chart.js, and records the callbacks on window for the test to read.
  */
 import { render } from 'preact';
+import en from '../../public/_locales/en/messages.json' with { type: 'json' };
+import { useCatalog } from '../../utils/i18n/i18n.ts';
 import type { PanelMatch } from '../../utils/panel/view-types.ts';
 import type { SourceReport } from '../../utils/sources/source-report.ts';
 import { Panel } from '../Panel.tsx';
@@ -22,6 +24,8 @@ const target = window as unknown as {
   panelRoot: ShadowRoot;
 };
 
+// A plain page has no extension i18n API: the English catalog stands in.
+useCatalog(en);
 target.panelEvents = [];
 target.startPanel = ({ report, match, scheme }) => {
   const host = document.createElement('div');

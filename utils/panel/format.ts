@@ -8,7 +8,12 @@
  * 0.01 percentage points of its exact value (the Altcraft seed allows 0.02%).
  * Rates (CTR, CTOR, open rate) are independent numbers and use ordinary
  * rounding to two decimals. Counts are exact integers with locale grouping.
+ *
+ * Locale: without an explicit one, the browser's UI locale (utils/i18n), the
+ * language the panel's words are in too; not the page's, not `navigator`'s
+ * (Firefox's follows the accepted web languages, not the UI).
  */
+import { uiLocale } from '../i18n/i18n.ts';
 
 /** The placeholder for a number the source cannot give (never shown as 0). */
 export const MISSING = '—';
@@ -35,9 +40,10 @@ const formatters = new Map<string, Intl.NumberFormat>();
  * and a 150-link email formats ~900 numbers for its badges and table.
  */
 export function numberFormat(kind: keyof typeof FORMATS, locale?: string): Intl.NumberFormat {
-  const key = `${kind}|${locale ?? ''}`;
+  const lang = locale ?? uiLocale();
+  const key = `${kind}|${lang}`;
   let format = formatters.get(key);
-  if (!format) formatters.set(key, (format = new Intl.NumberFormat(locale, FORMATS[kind])));
+  if (!format) formatters.set(key, (format = new Intl.NumberFormat(lang, FORMATS[kind])));
   return format;
 }
 
