@@ -12,6 +12,8 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import en from '../../../public/_locales/en/messages.json' with { type: 'json' };
+import { useCatalog } from '../../../utils/i18n/i18n.ts';
 import { createGhostSource } from '../../../utils/sources/ghost/source.ts';
 import { fetchHttp } from '../../../utils/sources/testing/fetch-http.ts';
 import { launch, type ExtensionBrowser, type TestPage } from '../harness/browsers.ts';
@@ -27,6 +29,9 @@ import {
   type SentNewsletter,
 } from './loop.ts';
 import { startGhostRig, type GhostRig } from './rig.ts';
+
+// The source runs here in node too (no extension i18n): English messages.
+useCatalog(en);
 
 const SHOTS = resolve(import.meta.dirname, '../../../test-results/ghost');
 const RUN = Date.now().toString(36);

@@ -7,6 +7,7 @@
  * members per tracked link, which is what /links' `count.clicks` is.
  */
 import type { GenericSchema, InferOutput } from 'valibot';
+import { t } from '../../i18n/i18n.ts';
 import { buildUrl, requestJson, SourceError, type SourceDeps } from '../http.ts';
 import { adminToken, parseAdminKey } from './admin-token.ts';
 import {
@@ -51,8 +52,7 @@ export function createGhostClient(config: GhostConfig, deps: SourceDeps) {
     schema: S,
     query: Query = {},
   ): Promise<InferOutput<S>> {
-    if (!key)
-      throw new SourceError('unauthorized', 'The Ghost Admin API key is not "<id>:<secret>".');
+    if (!key) throw new SourceError('unauthorized', t('ghostKeyFormat'));
     const token = await adminToken(key, (deps.now ?? Date.now)());
     const url = buildUrl(base, path, query);
     return requestJson(
@@ -76,7 +76,7 @@ export function createGhostClient(config: GhostConfig, deps: SourceDeps) {
         fields: 'id,title,url,published_at',
       });
       const post = body.posts[0];
-      if (!post) throw new SourceError('not-found', `Ghost has no post ${postId}`);
+      if (!post) throw new SourceError('not-found', t('ghostNoPost', postId));
       return post;
     },
 

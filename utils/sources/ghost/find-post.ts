@@ -9,6 +9,7 @@
  * is matched among the sent newsletters.
  */
 import type { PreviewInfo } from '../../messaging/protocol.ts';
+import { t } from '../../i18n/i18n.ts';
 import { unwrapLink } from '../../links/unwrap.ts';
 import type { Cached, FoundCampaign } from '../descriptor.ts';
 import { SourceError } from '../http.ts';
@@ -82,7 +83,7 @@ export async function findGhostPost(
       return {
         campaignId: postId,
         confidence: 1,
-        reasons: [`the tracked link /r/${hash} of this email belongs to Ghost post ${postId}`],
+        reasons: [t('ghostFoundByRedirect', hash, postId)],
       };
     }
   }
@@ -91,7 +92,7 @@ export async function findGhostPost(
     return {
       campaignId: attributed,
       confidence: 1,
-      reasons: [`this email’s links to ${siteUrl} are attributed to Ghost post ${attributed}`],
+      reasons: [t('ghostFoundByAttribution', siteUrl, attributed)],
     };
   }
   if (preview.subject) {
@@ -102,18 +103,13 @@ export async function findGhostPost(
     );
     const [newest] = alike;
     if (newest) {
-      const reasons = [`the subject is that of the Ghost newsletter “${newest.title}”`];
-      if (alike.length > 1)
-        reasons.push(
-          `${alike.length - 1} older newsletters have the same subject: the newest is shown`,
-        );
+      const reasons = [t('ghostFoundBySubject', newest.title)];
+      if (alike.length > 1) reasons.push(t('ghostSameSubject', String(alike.length - 1)));
       return { campaignId: newest.id, confidence: 1 / alike.length, reasons };
     }
   }
   return {
     reason:
-      hashes.length > 0
-        ? `Ghost at ${siteUrl} knows none of this email’s ${hashes.length} tracked links (another site, or a deleted post?).`
-        : `None of this preview’s links is a tracked link of ${siteUrl} (/r/…), and no sent newsletter has its subject.`,
+      hashes.length > 0 ? t('ghostUnknownRedirects', siteUrl) : t('ghostNoTrackedLinks', siteUrl),
   };
 }

@@ -4,6 +4,7 @@
  * those its link list: the per-link counts then come from member click
  * events). The post is found from the received copy's /r/<hash> links.
  */
+import { t } from '../../i18n/i18n.ts';
 import { checkApiUrl } from '../../settings/url-check.ts';
 import { missing, ready, URL_HINT, type SourceDescriptor } from '../descriptor.ts';
 import { parseAdminKey } from './admin-token.ts';
@@ -11,7 +12,6 @@ import { createGhostClient, type GhostConfig } from './client.ts';
 import { findGhostPost } from './find-post.ts';
 import { GHOST_CAPABILITIES } from './map.ts';
 import { createGhostSource, explainRefusal } from './source.ts';
-import * as v from 'valibot';
 
 export interface GhostSettings {
   kind: 'ghost';
@@ -29,7 +29,9 @@ export const ghost: SourceDescriptor<'ghost', GhostSettings, Config> = {
     {
       key: 'siteUrl',
       id: 'ghostUrl',
-      label: 'Ghost site address',
+      get label() {
+        return t('ghostFieldSite');
+      },
       type: 'url',
       placeholder: 'https://blog.example.com',
       hint: URL_HINT,
@@ -37,10 +39,14 @@ export const ghost: SourceDescriptor<'ghost', GhostSettings, Config> = {
     {
       key: 'adminKey',
       id: 'ghostKey',
-      label: 'Admin API key',
+      get label() {
+        return t('ghostFieldKey');
+      },
       type: 'password',
-      placeholder: '<24 hex id>:<64 hex secret>',
-      hint: 'Best: your Staff access token (Ghost Admin → your profile). A custom integration’s Admin API key (Settings → Integrations) also works, but Ghost then lists only the links someone clicked.',
+      placeholder: '<24 hex id>:<64 hex secret>', // i18n-exempt: the key's format
+      get hint() {
+        return t('ghostKeyHint');
+      },
     },
   ],
   check(settings) {
@@ -49,19 +55,16 @@ export const ghost: SourceDescriptor<'ghost', GhostSettings, Config> = {
     const adminKey = settings.adminKey.trim();
     if (!adminKey) return missing('Ghost Admin API key');
     if (!parseAdminKey(adminKey)) {
-      return {
-        ok: false,
-        reason: 'A Ghost Admin API key is "<24 hex id>:<64 hex secret>": copy it whole.',
-      };
+      return { ok: false, reason: t('ghostKeyFormat') };
     }
     return ready({ kind: 'ghost', siteUrl: url.url, adminKey }, url.url);
   },
   create: (config, deps) => createGhostSource(config, deps),
   async probe(config, deps) {
     try {
-      await createGhostClient(config, deps).get('/site/', v.unknown());
-      const posts = await createGhostClient(config, deps).sentPosts();
-      return `Connected to Ghost at ${config.siteUrl}: ${posts.length} sent newsletters.`;
+      // /posts, not /site: /site answers without a key.
+      await createGhostClient(config, deps).sentPosts();
+      return t('ghostConnected', config.siteUrl);
     } catch (error) {
       throw explainRefusal(error, config.siteUrl);
     }

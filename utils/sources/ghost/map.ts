@@ -9,6 +9,7 @@
  * /links, unsubscribes per email (they are per newsletter), machine clicks or
  * list-unsubscribe: null, and the capabilities and notes say so.
  */
+import { t } from '../../i18n/i18n.ts';
 import { linkIdentity } from '../../links/identity.ts';
 import type { Millis, Period } from '../../report/model.ts';
 import type { Capability } from '../../report/report-types.ts';
@@ -24,32 +25,17 @@ export const GHOST_CAPABILITIES: readonly Capability[] = [
   'all-links',
 ];
 
-export const GHOST_NOTES = {
-  uniqueness: {
-    id: 'ghost-uniqueness',
-    text: 'Ghost counts a unique click once per member and link over the whole life of the email, not by the 24-hour rule; it gives no total clicks.',
-  },
-  unsubscribes: {
-    id: 'ghost-unsubscribes',
-    text: 'Ghost records unsubscribes per newsletter, not per email: none are shown for this email.',
-  },
-  analyticsLag: {
-    id: 'ghost-analytics-lag',
-    text: 'Ghost reads deliveries and opens from Mailgun every 5 minutes: recent ones may be missing.',
-  },
-  viaEvents: {
-    id: 'ghost-via-events',
-    text: 'Read from member click events (an integration key cannot read Ghost’s link list): links nobody clicked are not listed.',
-  },
-  periodIgnored: {
-    id: 'ghost-period-ignored',
-    text: 'Ghost’s email statistics cover the whole life of the email; the chosen period was not applied.',
-  },
-  notSent: {
-    id: 'ghost-not-sent',
-    text: 'This post was not sent as a newsletter: Ghost has no email statistics for it.',
-  },
-} satisfies Record<string, SourceNote>;
+/** The panel's notes, worded in the UI language when the report is made. */
+export function ghostNotes() {
+  return {
+    uniqueness: { id: 'ghost-uniqueness', text: t('ghostNoteUniqueness') },
+    unsubscribes: { id: 'ghost-unsubscribes', text: t('ghostNoteUnsubscribes') },
+    analyticsLag: { id: 'ghost-analytics-lag', text: t('ghostNoteAnalyticsLag') },
+    viaEvents: { id: 'ghost-via-events', text: t('ghostNoteViaEvents') },
+    periodIgnored: { id: 'ghost-period-ignored', text: t('ghostNotePeriodIgnored') },
+    notSent: { id: 'ghost-not-sent', text: t('ghostNoteNotSent') },
+  } satisfies Record<string, SourceNote>;
+}
 
 /** One tracked link: Ghost's redirect, its destination, distinct members who clicked it. */
 export interface GhostLinkCount {
@@ -166,12 +152,13 @@ export function mapGhostNewsletter(
   options: GhostMapOptions,
 ): SourceReport {
   const totals = ghostTotals(post);
+  const all = ghostNotes();
   const notes: SourceNote[] = post.email
-    ? [GHOST_NOTES.uniqueness, GHOST_NOTES.unsubscribes, GHOST_NOTES.analyticsLag]
-    : [GHOST_NOTES.notSent];
-  if (options.via === 'click-events') notes.push(GHOST_NOTES.viaEvents);
+    ? [all.uniqueness, all.unsubscribes, all.analyticsLag]
+    : [all.notSent];
+  if (options.via === 'click-events') notes.push(all.viaEvents);
   if (options.period && (options.period.from !== undefined || options.period.to !== undefined))
-    notes.push(GHOST_NOTES.periodIgnored);
+    notes.push(all.periodIgnored);
   const capabilities = GHOST_CAPABILITIES.filter(
     (c) => !(c === 'all-links' && options.via === 'click-events'),
   );

@@ -4,6 +4,7 @@
  * when the key is a custom integration's (Ghost answers 403 to those on
  * /links). Ghost's 401 and 403 become messages that say what to change.
  */
+import { t } from '../../i18n/i18n.ts';
 import { SourceError, type SourceDeps } from '../http.ts';
 import type { ReportSource } from '../source.ts';
 import { perCampaignSource } from '../sum-reports.ts';
@@ -16,27 +17,15 @@ import {
   type GhostLinkCount,
 } from './map.ts';
 
-const KEY_WHERE =
-  'Ghost Admin → your profile → Staff access token, or Settings → Integrations → a custom integration’s Admin API key';
-
 /** Ghost's refusals, reworded: which key, which permission, what to do. */
 export function explainRefusal(error: unknown, siteUrl: string): unknown {
   if (!(error instanceof SourceError) || error.kind !== 'unauthorized') return error;
-  const extra = { status: error.status ?? 401, ...(error.reason ? { reason: error.reason } : {}) };
-  if (error.status === 403) {
-    return new SourceError(
-      'unauthorized',
-      `Ghost at ${siteUrl} refused this key the newsletter statistics (403${error.reason ? `: ${error.reason}` : ''}). ` +
-        'Use the staff access token of an Administrator or Owner (Ghost Admin → your profile → Staff access token).',
-      extra,
-    );
-  }
-  return new SourceError(
-    'unauthorized',
-    `Ghost at ${siteUrl} did not accept the Admin API key (${error.status ?? 401}${error.reason ? `: ${error.reason}` : ''}). ` +
-      `Copy it again from ${KEY_WHERE}; check that the site address is the one the key belongs to.`,
-    extra,
-  );
+  const status = error.status ?? 401;
+  const detail = error.reason ? `${status}: ${error.reason}` : String(status);
+  const extra = { status, ...(error.reason ? { reason: error.reason } : {}) };
+  const message =
+    status === 403 ? t('ghostRefused', siteUrl, detail) : t('ghostKeyRejected', siteUrl, detail);
+  return new SourceError('unauthorized', message, extra);
 }
 
 const isForbidden = (error: unknown) =>
