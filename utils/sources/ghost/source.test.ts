@@ -167,7 +167,11 @@ describe('Ghost source over recorded Ghost 6.65 responses', () => {
           const limit = Math.min(Number(url.searchParams.get('limit')), 100);
           const upTo = cursor ? Date.parse(`${cursor.replace(' ', 'T')}Z`) : Infinity;
           const page = all.filter((e) => Date.parse(e.data.created_at) <= upTo).slice(0, limit);
-          return json({ events: page, meta: { pagination: { limit, total: all.length } } });
+          // Ghost echoes an accepted limit as the string it was given ("100").
+          return json({
+            events: page,
+            meta: { pagination: { limit: String(limit), total: all.length } },
+          });
         },
       },
     ]);
