@@ -58,6 +58,17 @@ export class GhostAdmin {
     });
     if (!res.ok) throw new Error(`Ghost sign-in: ${res.status} ${await res.text()}`);
     this.cookie = (res.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+    // Ghost answers the sign-in before its session row is written: on a busy
+    // machine the next request can come first and is refused (403). Wait for it.
+    for (let attempt = 0; ; attempt++) {
+      const me = await fetch(`${this.url}/ghost/api/admin/users/me/`, {
+        headers: { origin: this.url, cookie: this.cookie },
+      });
+      if (me.ok) return;
+      if (attempt >= 40)
+        throw new Error(`Ghost session not usable: ${me.status} ${await me.text()}`);
+      await new Promise((done) => setTimeout(done, 250));
+    }
   }
 
   async call(method: string, path: string, body?: unknown): Promise<unknown> {
