@@ -82,7 +82,16 @@ async function roundcubeLogin(page: TestPage, rc: RigConfig): Promise<void> {
     },
     { user: rc.user, pass: rc.pass },
   );
-  await page.waitFor(() => location.search.includes('_task=mail'), undefined, 30_000);
+  // The form navigates: a check that runs mid-navigation may fail, so retry until the mailbox shows.
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const onMail = await page
+      .evaluateAsPage(() => location.search.includes('_task=mail') && !!document.body, undefined)
+      .catch(() => false);
+    if (onMail) return;
+    if (Date.now() > deadline) throw new Error('Roundcube login did not reach the mailbox');
+    await new Promise((done) => setTimeout(done, 250));
+  }
 }
 
 /**
@@ -222,13 +231,33 @@ describe('Ghost → Mailgun → Roundcube → Clickmap Lens', () => {
         );
       const visible = (await shownTracked()).length;
       expect(visible).toBeGreaterThan(tracked.length / 2);
+      // Badges come in bursts: wait until every shown tracked link has its own.
       await page.waitFor(
-        (count: number) => {
+        (prefix: string) => {
           const host = document.querySelector('clickmap-lens-layer');
-          return (host?.shadowRoot?.querySelectorAll('.badge[data-ordinal]').length ?? 0) >= count;
+          const badged = new Set(
+            [...(host?.shadowRoot?.querySelectorAll('.badge[data-ordinal]') ?? [])].map((b) =>
+              Number(b.getAttribute('data-ordinal')),
+            ),
+          );
+          const links = [
+            ...(document.querySelector('#messagebody')?.querySelectorAll('a[href]') ?? []),
+          ];
+          const hasBox = (el: Element) =>
+            [...el.getClientRects()].some((r) => r.width > 0 && r.height > 0);
+          const shown = (a: Element) =>
+            (a as Element & { checkVisibility(o: object): boolean }).checkVisibility({
+              visibilityProperty: true,
+              opacityProperty: true,
+            }) &&
+            (hasBox(a) || [...a.querySelectorAll('img')].some(hasBox));
+          return links.every(
+            (a, i) =>
+              !(a.getAttribute('href') ?? '').startsWith(prefix) || !shown(a) || badged.has(i),
+          );
         },
-        visible,
-        30_000,
+        `${ghost.url}/r/`,
+        60_000,
       );
       await page.screenshot(resolve(SHOTS, `roundcube-${name}.png`));
       // Every shown tracked link is badged "#<n> <unique clicks> · <share>" with the count
