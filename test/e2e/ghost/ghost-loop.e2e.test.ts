@@ -231,14 +231,15 @@ describe('Ghost → Mailgun → Roundcube → Clickmap Lens', () => {
         );
       const visible = (await shownTracked()).length;
       expect(visible).toBeGreaterThan(tracked.length / 2);
-      // Badges come in bursts: wait until every shown tracked link has its own.
+      // Wait until every shown tracked link has its badge with a number.
       await page.waitFor(
         (prefix: string) => {
           const host = document.querySelector('clickmap-lens-layer');
           const badged = new Set(
-            [...(host?.shadowRoot?.querySelectorAll('.badge[data-ordinal]') ?? [])].map((b) =>
-              Number(b.getAttribute('data-ordinal')),
-            ),
+            [...(host?.shadowRoot?.querySelectorAll('.badge[data-ordinal]') ?? [])]
+              // Badges are drawn first ("#1 —") and get their numbers with the report.
+              .filter((b) => /^#\d+ \d/.test(b.textContent ?? ''))
+              .map((b) => Number(b.getAttribute('data-ordinal'))),
           );
           const links = [
             ...(document.querySelector('#messagebody')?.querySelectorAll('a[href]') ?? []),
@@ -265,7 +266,9 @@ describe('Ghost → Mailgun → Roundcube → Clickmap Lens', () => {
       const byRedirect = new Map(numbers.perLink.map((l) => [new URL(l.from).pathname, l.clicks]));
       for (const link of await shownTracked()) {
         const expected = byRedirect.get(new URL(link.href).pathname);
-        expect(/^#\d+ (\d+) · /.exec(link.label ?? '')?.[1], link.href).toBe(String(expected));
+        expect(/^#\d+ (\d+) · /.exec(link.label ?? '')?.[1], `${link.href}: ${link.label}`).toBe(
+          String(expected),
+        );
       }
       // Every tracked link, shown or hidden, is a row of the panel's table with Ghost's count.
       const panel = await page.evaluate(readPanel, undefined);
