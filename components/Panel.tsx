@@ -6,7 +6,7 @@
  */
 import type { BadgeMetric } from '../utils/overlay/badge-metric.ts';
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useRef } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef } from 'preact/hooks';
 import type { ChartLoader } from '../utils/panel/chart-registry.ts';
 import type { ColorScheme, ExportFormat, PeriodSelection } from '../utils/panel/view-types.ts';
 import type { SourceReport } from '../utils/sources/source-report.ts';
@@ -15,6 +15,10 @@ import { CampaignPicker } from './CampaignPicker.tsx';
 import { ClickMapView } from './ClickMapView.tsx';
 import type { PanelStore, PanelView } from './panel-store.ts';
 import { PanelHeader } from './PanelHeader.tsx';
+import { PanelLayoutControls } from './PanelLayoutControls.tsx';
+import { ResizeHandle } from './ResizeHandle.tsx';
+import { usePanelFocus } from './use-panel-focus.ts';
+import type { PanelLayout } from '../utils/settings/panel-layout.ts';
 import { PanelTabs } from './PanelTabs.tsx';
 import { QaView } from './QaView.tsx';
 import { SequenceView } from './SequenceView.tsx';
@@ -36,6 +40,14 @@ export interface PanelProps {
   takeFocus?: boolean;
   /** Focus came from our own UI (the launcher): the caller puts it back there. */
   onReturnFocus?: () => void;
+  /** Grows each time the user asks for the open panel (the shortcut): focus moves in. */
+  focusRequest?: number;
+  /** Dock side, width, collapsed; no layout controls without onLayoutChange. */
+  layout?: MaybeSignal<PanelLayout>;
+  /** A layout change; `save: false` while a drag is in progress. */
+  onLayoutChange?: (change: Partial<PanelLayout>, save: boolean) => void;
+  /** How to reach and use the panel from the keyboard (shown at the panel's end). */
+  keyboardHelp?: ComponentChildren;
   onOpenSettings(): void;
   onRetry(): void;
   onLocate(ordinal: number): void;
@@ -128,65 +140,104 @@ function PanelBody(props: PanelProps) {
   }
 }
 
+/** The host element carries the dock side and width: it is the fixed box the panel fills. */
+function useHostLayout(asideRef: { current: HTMLElement | null }, layout: PanelLayout | null) {
+  useLayoutEffect(() => {
+    const root = asideRef.current?.getRootNode();
+    const host = root instanceof ShadowRoot ? (root.host as HTMLElement) : null;
+    if (!host || !layout) return;
+    host.dataset.dock = layout.side;
+    host.toggleAttribute('data-collapsed', layout.collapsed);
+    if (layout.width === null) host.style.removeProperty('--cml-panel-width');
+    else host.style.setProperty('--cml-panel-width', `min(${layout.width}px, 100vw - 48px)`);
+  }, [layout?.side, layout?.width, layout?.collapsed]);
+}
+
 export function Panel(props: PanelProps) {
   const titleId = useId();
+  const panelId = useId();
   const { store } = props;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const asideRef = useRef<HTMLElement>(null);
-  useEffect(() => {
-    const aside = asideRef.current;
-    const root = aside?.getRootNode();
-    const host = root instanceof ShadowRoot ? root.host : null;
-    const opener = document.activeElement;
-    if (props.takeFocus) headingRef.current?.focus();
-    return () => {
-      // Only when focus was in the panel as it goes (in it, or dropped to the body with it):
-      // a user reading the page keeps their place.
-      const focused = root instanceof ShadowRoot ? root.activeElement : document.activeElement;
-      const active = document.activeElement;
-      const dropped = active === null || active === document.body || active === host;
-      if (!aside || !(dropped || (focused !== null && aside.contains(focused)))) return;
-      // Opened by our own launcher (or nothing): the caller puts focus on the launcher.
-      const page = props.takeFocus && opener instanceof HTMLElement && opener !== host;
-      if (page && opener !== document.body && opener.isConnected) opener.focus();
-      else props.onReturnFocus?.();
-    };
-    // On open and close only.
-  }, []);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const layout = props.layout ? read(props.layout) : null;
+  const onLayout = props.onLayoutChange;
+  const collapsed = layout?.collapsed ?? false;
+  usePanelFocus(asideRef, headingRef, props);
+  useHostLayout(asideRef, layout);
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'Escape' || e.defaultPrevented) return;
     // The page must not also react to this Escape (e.g. close the open email).
     e.stopPropagation();
     props.onClose();
   };
-  return (
-    <aside
-      ref={asideRef}
-      class="cml-panel"
-      data-scheme={read(props.scheme ?? 'auto')}
-      data-state={store.status.value.kind}
-      data-view={store.view.value}
-      aria-labelledby={titleId}
-      onKeyDown={onKeyDown}
-    >
-      <PanelHeader
-        titleId={titleId}
-        title={props.title ?? 'Click map'}
-        templateName={store.templateName.value}
-        onClose={props.onClose}
-        headingRef={headingRef}
-      />
-      <p class="cml-visually-hidden" role="status" aria-live="polite">
-        {store.announcement.value}
-      </p>
-      <PanelTabs
-        view={store.view.value}
-        hasSequence={store.sequence.value !== null}
-        onShow={(view) => (props.onShowView ? props.onShowView(view) : store.setView(view))}
-      />
-      <CampaignBar {...props} />
-      <PanelBody {...props} />
-      {props.children}
-    </aside>
+  const changeLayout = (change: Partial<PanelLayout>) => {
+    // Focus stays on the collapse / expand button across the switch (it re-renders elsewhere).
+    const keep = 'collapsed' in change && asideRef.current?.contains(activeIn(asideRef.current));
+    onLayout?.(change, true);
+    if (keep) requestAnimationFrame(() => toggleRef.current?.focus());
+  };
+  const controls = layout && onLayout && (
+    <PanelLayoutControls
+      layout={layout}
+      controls={panelId}
+      onChange={changeLayout}
+      toggleRef={toggleRef}
+    />
   );
+  return (
+    <>
+      {layout && onLayout && !collapsed && (
+        <ResizeHandle
+          side={layout.side}
+          controls={panelId}
+          measure={() => asideRef.current?.getBoundingClientRect().width ?? 440}
+          onResize={(width, save) => onLayout({ width }, save)}
+        />
+      )}
+      <aside
+        ref={asideRef}
+        id={panelId}
+        class="cml-panel"
+        data-scheme={read(props.scheme ?? 'auto')}
+        data-state={store.status.value.kind}
+        data-view={store.view.value}
+        data-dock={layout?.side ?? 'right'}
+        data-collapsed={collapsed ? 'true' : undefined}
+        aria-labelledby={titleId}
+        onKeyDown={onKeyDown}
+      >
+        <PanelHeader
+          titleId={titleId}
+          title={props.title ?? 'Click map'}
+          templateName={collapsed ? null : store.templateName.value}
+          onClose={props.onClose}
+          headingRef={headingRef}
+          actions={controls}
+        />
+        <p class="cml-visually-hidden" role="status" aria-live="polite">
+          {store.announcement.value}
+        </p>
+        {!collapsed && (
+          <>
+            <PanelTabs
+              view={store.view.value}
+              hasSequence={store.sequence.value !== null}
+              onShow={(view) => (props.onShowView ? props.onShowView(view) : store.setView(view))}
+            />
+            <CampaignBar {...props} />
+            <PanelBody {...props} />
+            {props.keyboardHelp}
+            {props.children}
+          </>
+        )}
+      </aside>
+    </>
+  );
+}
+
+/** The focused element inside `el`'s shadow root (or document). */
+function activeIn(el: HTMLElement): Element | null {
+  const root = el.getRootNode();
+  return root instanceof ShadowRoot ? root.activeElement : document.activeElement;
 }

@@ -1,5 +1,5 @@
 /** The panel's header: title, the template (or sequence) name, and the close button. */
-import type { Ref } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
 import { t } from '../utils/i18n/i18n.ts';
 export interface PanelHeaderProps {
   titleId: string;
@@ -8,6 +8,8 @@ export interface PanelHeaderProps {
   onClose(): void;
   /** The heading takes focus when the panel opens at the user's request. */
   headingRef?: Ref<HTMLHeadingElement>;
+  /** Buttons before the close button (the layout controls). */
+  actions?: ComponentChildren;
 }
 
 export function PanelHeader({
@@ -16,6 +18,7 @@ export function PanelHeader({
   templateName,
   onClose,
   headingRef,
+  actions,
 }: PanelHeaderProps) {
   return (
     <header class="cml-header">
@@ -25,6 +28,7 @@ export function PanelHeader({
         </h2>
         {templateName !== null && <p class="cml-template">{t('headerTemplate', templateName)}</p>}
       </div>
+      {actions}
       <button
         type="button"
         class="cml-close"

@@ -33,7 +33,9 @@ function frame(frameId: number, hrefs: string[]): FrameRecord {
   };
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Until the load ends (a report renders after its badges' frame: badges-first.ts). */
+const settle = (store: ReturnType<typeof createPanelStore>) =>
+  vi.waitFor(() => expect(store.status.value.kind).not.toBe('loading'), { timeout: 2_000 });
 
 describe('panel header across messages', () => {
   it.each<[string, ReportOutcome]>([
@@ -51,13 +53,13 @@ describe('panel header across messages', () => {
       templateName: 'Spring sale',
     });
     controller.setFrames([frame(1, ['https://shop.example/a'])]);
-    await settle();
+    await settle(store);
     expect(store.templateName.value).toBe('Spring sale');
 
     outcomes.push(next);
     controller.setFrames([frame(2, ['https://other.example/b'])]);
     expect(store.templateName.value).toBeNull(); // not even while loading
-    await settle();
+    await settle(store);
     expect(store.templateName.value).toBeNull();
   });
 });
@@ -69,7 +71,7 @@ describe('no campaign matched', () => {
     const campaigns = [{ id: 'welcome', name: 'Welcome', sentAt: 1, sequence: null }];
     outcomes.push({ state: 'no-match', reason: 'No campaign matched this email.', campaigns });
     controller.setFrames([frame(7, ['https://unrelated.example/x'])]);
-    await settle();
+    await settle(store);
     expect(store.status.value).toEqual({
       kind: 'no-data',
       message: 'No campaign matched this email.',
@@ -93,7 +95,7 @@ describe('no campaign matched', () => {
       templateName: 'Welcome template',
     });
     controller.changeCampaign('welcome');
-    await settle();
+    await settle(store);
     expect(requests).toEqual([
       { frameId: 7, selection: expect.objectContaining({ campaignId: 'welcome' }) },
     ]);

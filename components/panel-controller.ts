@@ -18,6 +18,7 @@ import type {
   ReportSelection,
 } from '../utils/messaging/protocol.ts';
 import type { BadgeView } from '../utils/overlay/badge-model.ts';
+import { badgesFirst } from './badges-first.ts';
 import { withMetric, type BadgeMetric } from '../utils/overlay/badge-metric.ts';
 import { qaBadges } from '../utils/overlay/qa-badges.ts';
 import type { PeriodSelection } from '../utils/panel/view-types.ts';
@@ -43,10 +44,11 @@ export function createPanelController(store: PanelStore) {
   /** The most recently announced preview (a newly opened message comes last). */
   const previewFrame = computed(() => frames.value.findLast((f) => f.preview !== null) ?? null);
   let loadSeq = 0;
-  const relay = (command: FrameCommand) => {
+  /** Sends a command to the preview frame; resolves once the frame carried it out. */
+  const relay = async (command: FrameCommand): Promise<void> => {
     const frame = previewFrame.value;
     if (!frame) return;
-    sendToBackground('relay', { frameId: frame.frameId, command }).catch((error: Error) =>
+    await sendToBackground('relay', { frameId: frame.frameId, command }).catch((error: Error) =>
       store.announce(`The preview frame did not answer: ${error.message}`),
     );
   };
@@ -55,10 +57,9 @@ export function createPanelController(store: PanelStore) {
   let reportBadges: BadgeView[] | null = null;
 
   const drawReportBadges = () => {
-    if (reportBadges) {
-      const badges = withMetric(reportBadges, store.badgeMetric.peek());
-      relay({ command: 'drawBadges', badges, visible: visible.value });
-    } else relay({ command: 'clearBadges' });
+    if (!reportBadges) return relay({ command: 'clearBadges' });
+    const badges = withMetric(reportBadges, store.badgeMetric.peek());
+    return relay({ command: 'drawBadges', badges, visible: visible.peek() });
   };
 
   // The remembered badge metric (the background keeps it); the default until it answers.
@@ -67,7 +68,7 @@ export function createPanelController(store: PanelStore) {
       store.setTableColumns(prefs.tableColumns);
       if (prefs.badgeMetric === store.badgeMetric.peek()) return;
       store.setBadgeMetric(prefs.badgeMetric);
-      if (store.view.peek() !== 'qa') drawReportBadges();
+      if (store.view.peek() !== 'qa') void drawReportBadges();
     },
     () => {},
   );
@@ -87,20 +88,26 @@ export function createPanelController(store: PanelStore) {
     if (!result || seq !== auditSeq || store.view.peek() !== 'qa') return;
     const name = (store.templateName.peek() ?? preview.profileId).replace(/[^\w.-]+/g, '-');
     store.setQa({ result, name });
-    relay({ command: 'drawBadges', badges: qaBadges(preview, result), visible: visible.peek() });
+    void relay({
+      command: 'drawBadges',
+      badges: qaBadges(preview, result),
+      visible: visible.peek(),
+    });
   };
 
-  /** The report's badges go to the page unless the numbered QA badges are showing. */
-  const showReportBadges = (badges: BadgeView[]) => {
-    reportBadges = badges;
-    if (store.view.value !== 'qa') drawReportBadges();
-  };
-
-  const showReady = (outcome: Extract<ReportOutcome, { state: 'ready' }>, preview: PreviewInfo) => {
-    store.setTemplateName(outcome.templateName ?? outcome.report.templateId);
-    store.setSequence(outcome.sequence);
+  const showReady = async (
+    outcome: Extract<ReportOutcome, { state: 'ready' }>,
+    preview: PreviewInfo,
+    seq: number,
+  ) => {
     // Every source gives the one report shape: the same view model, table and badges.
     const model = previewModel(preview, outcome.report, store.locale);
+    // The page's badges first (unless the numbered QA badges are showing), the table after.
+    reportBadges = model.badges;
+    if (store.view.peek() !== 'qa') await badgesFirst(drawReportBadges);
+    if (seq !== loadSeq) return; // a newer load started meanwhile
+    store.setTemplateName(outcome.templateName ?? outcome.report.templateId);
+    store.setSequence(outcome.sequence);
     store.setStatus({
       kind: 'ready',
       report: outcome.report,
@@ -108,10 +115,9 @@ export function createPanelController(store: PanelStore) {
       campaigns: outcome.campaigns ?? [],
       campaignId: outcome.campaignId ?? null,
     });
-    showReportBadges(model.badges);
   };
 
-  const show = (outcome: ReportOutcome, frame: FrameRecord) => {
+  const show = async (outcome: ReportOutcome, frame: FrameRecord, seq: number) => {
     if (outcome.state !== 'ready') {
       reportBadges = null;
       store.setSequence(null);
@@ -130,7 +136,7 @@ export function createPanelController(store: PanelStore) {
       case 'error':
         return store.setStatus({ kind: 'error', reason: outcome.message });
       case 'ready':
-        if (frame.preview) return showReady(outcome, frame.preview);
+        if (frame.preview) return showReady(outcome, frame.preview, seq);
         return store.setStatus({ kind: 'error', reason: 'The preview frame went away.' });
     }
   };
@@ -149,7 +155,7 @@ export function createPanelController(store: PanelStore) {
         message: error.message,
       }),
     );
-    if (seq === loadSeq) show(outcome, frame);
+    if (seq === loadSeq) await show(outcome, frame, seq);
   };
 
   return {
@@ -182,17 +188,17 @@ export function createPanelController(store: PanelStore) {
         if (frame?.preview) void checkLinks(frame, frame.preview);
         else store.setQa(null);
       } else if (before === 'qa') {
-        drawReportBadges();
+        void drawReportBadges();
       }
     },
     setVisible(next: boolean) {
       visible.value = next;
-      relay({ command: 'setVisible', visible: next });
+      void relay({ command: 'setVisible', visible: next });
     },
-    locate: (ordinal: number) => relay({ command: 'locate', ordinal }),
+    locate: (ordinal: number) => void relay({ command: 'locate', ordinal }),
     highlight(ordinal: number | null) {
       store.setHighlighted(ordinal);
-      relay({ command: 'highlight', ordinal });
+      void relay({ command: 'highlight', ordinal });
     },
     changePeriod(next: PeriodSelection) {
       selection.value = { ...selection.value, versionId: next.versionId, period: next.period };
@@ -209,7 +215,7 @@ export function createPanelController(store: PanelStore) {
     /** What the page badges say: relabels them now and remembers the choice. */
     changeBadgeMetric(metric: BadgeMetric) {
       store.setBadgeMetric(metric);
-      if (store.view.peek() !== 'qa') drawReportBadges();
+      if (store.view.peek() !== 'qa') void drawReportBadges();
       sendToBackground('viewPrefs', { change: { badgeMetric: metric } }).catch((error: Error) =>
         store.announce(`The badge choice was not saved: ${error.message}`),
       );

@@ -43,6 +43,9 @@ export const PANEL_CSS = `
   z-index: 2147483646;
   font: 13px/1.4 var(--cml-font, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
 }
+/* Dock side, width and the slim bar: the panel sets them on its host (Panel.tsx). */
+:host([data-dock="left"]) { inset-inline-end: auto; inset-inline-start: 0; }
+:host([data-collapsed]) { inline-size: 48px; }
 .cml-panel {${LIGHT}
   box-sizing: border-box;
   /* The viewport, not 100%: the content script's shadow-root container between
@@ -60,6 +63,26 @@ export const PANEL_CSS = `
 }
 .cml-panel[data-scheme="dark"] {${DARK}
 }
+.cml-panel[data-dock="left"] {
+  border-inline-start: 0; border-inline-end: 1px solid var(--cml-border);
+  box-shadow: 4px 0 16px rgb(0 0 0 / 0.18);
+}
+.cml-panel[data-collapsed] { padding: 0 6px; overflow: hidden; }
+.cml-panel[data-collapsed] .cml-header { flex-direction: column; align-items: center; border: 0; gap: 6px; }
+/* The heading stays for screen readers and focus, out of the bar's way. */
+.cml-panel[data-collapsed] .cml-header > div {
+  position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%);
+}
+.cml-panel[data-collapsed] .cml-layout-controls { flex-direction: column; margin: 0; }
+.cml-panel[data-collapsed] .cml-close { margin: 0; }
+/* The resize handle on the panel's inner edge (outside the scrolling panel, inside the host). */
+.cml-resize {
+  position: absolute; inset-block: 0; inset-inline-start: -4px; inline-size: 8px; z-index: 2;
+  cursor: col-resize; touch-action: none;
+}
+:host([data-dock="left"]) .cml-resize { inset-inline-start: auto; inset-inline-end: -4px; }
+.cml-resize:hover, .cml-resize:focus-visible { background: rgb(26 95 208 / 0.35); }
+.cml-resize:focus-visible { outline: 2px solid #1a5fd0; outline-offset: -2px; }
 @media (prefers-color-scheme: dark) {
   .cml-panel[data-scheme="auto"] {${DARK}
   }
@@ -80,6 +103,13 @@ export const PANEL_CSS = `
 .cml-header h2 { margin: 0; font-size: 16px; }
 .cml-header .cml-template { margin: 2px 0 0; color: var(--cml-muted); overflow-wrap: anywhere; }
 .cml-header .cml-close { margin-inline-start: auto; font-size: 16px; line-height: 1; padding: 4px 8px; }
+.cml-layout-controls { display: flex; gap: 4px; margin-inline-start: auto; }
+.cml-layout-controls + .cml-close { margin-inline-start: 0; }
+.cml-layout-controls button { font-size: 16px; line-height: 1; padding: 4px 8px; }
+.cml-keys { margin: 16px 0 0; color: var(--cml-muted); }
+.cml-keys summary { cursor: pointer; }
+.cml-keys ul { margin: 4px 0 0; padding-inline-start: 18px; }
+.cml-keys kbd { font: inherit; font-weight: 600; color: var(--cml-fg); }
 .cml-status { margin: 16px 0; }
 .cml-status .cml-reason { color: var(--cml-danger); overflow-wrap: anywhere; }
 .cml-section { margin-block-start: 16px; }
@@ -97,6 +127,8 @@ export const PANEL_CSS = `
 .cml-metrics dt { color: var(--cml-muted); }
 .cml-metrics dd { margin: 0; text-align: end; font-variant-numeric: tabular-nums; }
 .cml-missing { color: var(--cml-muted); cursor: help; }
+.cml-metric-note { display: block; font-size: 12px; font-weight: 400; color: var(--cml-muted); }
+.cml-basis-note { margin: 0 0 4px; color: var(--cml-muted); }
 .cml-switch { display: flex; gap: 6px; align-items: center; margin-block-start: 8px; }
 .cml-legend { display: grid; gap: 2px; margin: 16px 0 0; }
 .cml-legend figcaption { color: var(--cml-muted); }

@@ -10,21 +10,26 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { sendToFrame, serveBackground } from '../../utils/browser/messaging.ts';
 import { loadViewPrefs, updateViewPrefs } from '../../utils/browser/view-prefs-store.ts';
+import { loadPanelLayout, updatePanelLayout } from '../../utils/browser/panel-layout-store.ts';
+import { siteKey } from '../../utils/settings/panel-layout.ts';
 import { loadSettings, saveSettings, watchSettings } from '../../utils/browser/settings-store.ts';
 import { FrameRegistry } from '../../utils/frames/registry.ts';
 import { withMachineClicks } from '../../utils/settings/settings.ts';
 import { injectChunk } from './chunks.ts';
 import { CONTENT_SCRIPT_FILE, createContentRegistration } from './content-registration.ts';
 import { auditFrame, checkConnection, createReportService } from './reports.ts';
+import { createSiteSwitch } from './site-switch.ts';
 
 export default defineBackground(() => {
   const frames = new FrameRegistry();
   const lifetime = new AbortController(); // the worker lives as long as its listeners
   const reports = createReportService();
   const registration = createContentRegistration();
-  watchSettings(() => {
+  const siteSwitch = createSiteSwitch();
+  watchSettings((settings) => {
     reports.clearCache();
     void registration.sync();
+    siteSwitch.changed(settings);
   }, lifetime.signal);
   // Registered scripts do not survive an unpacked reinstall or, reliably, a restart.
   void registration.sync();
@@ -42,10 +47,11 @@ export default defineBackground(() => {
         if (tabId === undefined || frameId === undefined) {
           throw new Error('frameHello from outside a tab');
         }
+        if (siteSwitch.refuses(sender)) return { tabId, frameId, off: true };
         const list = frames.announce(hello, tabId, frameId, Date.now());
         // The top frame shows the aggregate; it may not be listening yet (it announces too).
         sendToFrame({ tabId, frameId: 0 }, 'framesChanged', { frames: list }).catch(() => {});
-        return { tabId, frameId };
+        return { tabId, frameId, off: false };
       },
       listFrames: (_data, sender) => ({ frames: frames.list(sender.tab?.id ?? -1) }),
       loadReport: ({ frameId, selection }, sender) => {
@@ -68,6 +74,17 @@ export default defineBackground(() => {
       },
       checkConnection: () => checkConnection(),
       viewPrefs: ({ change }) => (change ? updateViewPrefs(change) : loadViewPrefs()),
+      panelLayout: ({ change }, sender) => {
+        // The site is the sender's top page, never a name the page could choose.
+        const site = sender.frameId === 0 ? siteKey(sender.url ?? sender.tab?.url) : null;
+        if (!site) throw new Error('panelLayout is for the top frame of a web page');
+        return change ? updatePanelLayout(site, change) : loadPanelLayout(site);
+      },
+      keyboardShortcut: async () => {
+        const commands = await browser.commands.getAll();
+        const shortcut = commands.find((c) => c.name === 'toggle-overlay')?.shortcut;
+        return { shortcut: shortcut || null };
+      },
       rememberMachineClicks: async ({ include }) => {
         const settings = withMachineClicks(await loadSettings(), include);
         await saveSettings(settings);
@@ -77,7 +94,10 @@ export default defineBackground(() => {
     lifetime.signal,
   );
 
-  browser.tabs.onRemoved.addListener((tabId) => frames.forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    frames.forgetTab(tabId);
+    siteSwitch.forgetTab(tabId);
+  });
 
   /**
    * Toolbar button / shortcut: the tab's lens shows or hides its overlay. On
@@ -90,6 +110,7 @@ export default defineBackground(() => {
     try {
       await send();
     } catch {
+      siteSwitch.userOpened(tabId);
       await browser.scripting
         .executeScript({ target: { tabId, allFrames: true }, files: [CONTENT_SCRIPT_FILE] })
         .then(send)

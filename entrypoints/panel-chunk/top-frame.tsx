@@ -18,11 +18,22 @@ import { OWN_UI_TAG } from '../../utils/detection/own-ui.ts';
 import { loadChunk } from '../../utils/browser/chunk-loader.ts';
 import type { ChartModule } from '../../utils/panel/chart-registry.ts';
 import { createPanelController, type PanelController } from '../../components/panel-controller.ts';
+import { createPanelLayout, type PanelLayoutState } from '../../components/panel-layout.ts';
+import { KeyboardHelp } from '../../components/KeyboardHelp.tsx';
+import { signal, type ReadonlySignal } from '@preact/signals';
 
 /** chart.js arrives from its own chunk, only when a chart is first shown. */
 const loadChart = () => loadChunk<ChartModule>('chart');
 
-function TopUi({ store, controller }: { store: PanelStore; controller: PanelController }) {
+interface TopUiProps {
+  store: PanelStore;
+  controller: PanelController;
+  layout: PanelLayoutState;
+  focusRequest: ReadonlySignal<number>;
+  shortcut: ReadonlySignal<string | null>;
+}
+
+function TopUi({ store, controller, layout, focusRequest, shortcut }: TopUiProps) {
   // Shown on its own when an email is found; after the user closed it, opening is theirs.
   const closedOnce = useRef(false);
   const focusLauncher = useRef(false);
@@ -51,7 +62,11 @@ function TopUi({ store, controller }: { store: PanelStore; controller: PanelCont
       title="Clickmap Lens"
       loadChart={loadChart}
       takeFocus={closedOnce.current}
+      focusRequest={focusRequest.value}
       onReturnFocus={() => (focusLauncher.current = true)}
+      layout={layout.layout}
+      onLayoutChange={layout.change}
+      keyboardHelp={<KeyboardHelp shortcut={shortcut.value} />}
       onClose={() => controller.setVisible(false)}
       onOpenSettings={() => void sendToBackground('openOptions', {}).catch(() => {})}
       onRetry={() => void controller.load()}
@@ -75,7 +90,15 @@ function TopUi({ store, controller }: { store: PanelStore; controller: PanelCont
 export function startTopFrame(ctx: ContentScriptContext): TopFrame {
   const store = createPanelStore();
   const controller = createPanelController(store);
+  const layout = createPanelLayout(store.announce);
+  const focusRequest = signal(0);
+  const shortcut = signal<string | null>(null);
+  sendToBackground('keyboardShortcut', {}).then(
+    (answer) => (shortcut.value = answer.shortcut),
+    () => {},
+  );
   let mounted = false;
+  let host: Element | null = null;
 
   const mount = async () => {
     if (mounted || ctx.signal.aborted) return;
@@ -92,10 +115,37 @@ export function startTopFrame(ctx: ContentScriptContext): TopFrame {
       // WXT's reset (:host { all: initial !important }) would undo the panel's own
       // :host positioning; PANEL_CSS resets inheritance itself with all: initial.
       inheritStyles: true,
-      onMount: (container) => render(<TopUi store={store} controller={controller} />, container),
+      onMount: (container) =>
+        render(
+          <TopUi
+            store={store}
+            controller={controller}
+            layout={layout}
+            focusRequest={focusRequest}
+            shortcut={shortcut}
+          />,
+          container,
+        ),
       onRemove: (container) => container && render(null, container),
     });
+    host = ui.shadowHost;
     ui.mount();
+  };
+
+  /**
+   * The toolbar button or the shortcut: opens the panel with focus in it;
+   * open, focus moves in (the email's links need no tabbing through); focus
+   * already in it, it closes (focus goes back where it was). Answers visible.
+   */
+  const summon = (): boolean => {
+    const focused = host !== null && document.activeElement === host;
+    if (controller.visible.peek() && focused) {
+      controller.setVisible(false);
+      return false;
+    }
+    if (!controller.visible.peek()) controller.setVisible(true);
+    focusRequest.value += 1;
+    return true;
   };
 
   const onFrames = (list: typeof controller.frames.value) => {
@@ -108,7 +158,7 @@ export function startTopFrame(ctx: ContentScriptContext): TopFrame {
       if (frames.length > controller.frames.value.length) onFrames(frames);
     })
     .catch(() => {});
-  return { ...controller, onFrames, mount };
+  return { ...controller, onFrames, mount, summon };
 }
 
 export interface TopFrame extends PanelController {
@@ -116,4 +166,6 @@ export interface TopFrame extends PanelController {
   onFrames(list: PanelController['frames']['value']): void;
   /** Shows the UI (toolbar button / shortcut) even before a preview was found. */
   mount(): Promise<void>;
+  /** Toolbar button / shortcut: open and focus the panel, or close it when focused; answers visible. */
+  summon(): boolean;
 }

@@ -9,6 +9,7 @@
  */
 
 import type { ViewPrefs } from '../settings/view-prefs.ts';
+import type { PanelLayout } from '../settings/panel-layout.ts';
 import type { Period } from '../report/model.ts';
 import type { SourceErrorKind, SourceKind, SourceReport } from '../sources/index.ts';
 import type { SequenceReport } from '../report/report-types.ts';
@@ -139,8 +140,12 @@ export interface FrameRecord extends FrameHello {
 export interface ProtocolMap {
   /** Liveness check; answers the extension version. */
   ping: { request: { from: 'content' | 'options' | 'test' }; response: { version: string } };
-  /** A content script announces its frame; the background records it per tab. */
-  frameHello: { request: FrameHello; response: { tabId: number; frameId: number } };
+  /**
+   * A content script announces its frame; the background records it per tab.
+   * `off`: the frame's host or its tab's is switched off in the options, the
+   * frame was not recorded and its lens stops.
+   */
+  frameHello: { request: FrameHello; response: { tabId: number; frameId: number; off: boolean } };
   /** The frames of the sender's tab that announced themselves, in arrival order. */
   listFrames: { request: Record<string, never>; response: { frames: FrameRecord[] } };
   /** The panel asks for the click map of one preview frame's links. */
@@ -166,6 +171,13 @@ export interface ProtocolMap {
   checkConnection: { request: Record<string, never>; response: { ok: boolean; detail: string } };
   /** The panel reads its remembered view prefs, or changes some (validated by the background). */
   viewPrefs: { request: { change?: Partial<ViewPrefs> }; response: ViewPrefs };
+  /**
+   * The top frame's panel reads or changes where it sits on this site (dock
+   * side, width, collapsed); the background takes the site from the sender.
+   */
+  panelLayout: { request: { change?: Partial<PanelLayout> }; response: PanelLayout };
+  /** The browser's keyboard shortcut for the lens (shown in the panel); null when unset. */
+  keyboardShortcut: { request: Record<string, never>; response: { shortcut: string | null } };
   /** The panel's machine-click switch: remembered as the default for the next reports. */
   rememberMachineClicks: { request: { include: boolean }; response: { include: boolean } };
 }
@@ -178,6 +190,11 @@ export interface ContentProtocolMap {
   toggleOverlay: { request: Record<string, never>; response: { visible: boolean } };
   /** A command from the top frame's panel to this (preview) frame. */
   frameCommand: { request: FrameCommand; response: { done: boolean } };
+  /**
+   * Hosts just switched off (or no longer enabled) in the options: a frame on
+   * one of them, or in a tab whose page is (`tabOff`), stops its lens.
+   */
+  siteOff: { request: { hosts: string[]; tabOff: boolean }; response: { stopped: boolean } };
 }
 
 export type MessageName = keyof ProtocolMap;
@@ -211,12 +228,16 @@ const BACKGROUND_NAMES = {
   openOptions: 1,
   checkConnection: 1,
   viewPrefs: 1,
+  panelLayout: 1,
+  keyboardShortcut: 1,
   rememberMachineClicks: 1,
 } satisfies Record<MessageName, 1>;
-const CONTENT_NAMES = { framesChanged: 1, toggleOverlay: 1, frameCommand: 1 } satisfies Record<
-  ContentMessageName,
-  1
->;
+const CONTENT_NAMES = {
+  framesChanged: 1,
+  toggleOverlay: 1,
+  frameCommand: 1,
+  siteOff: 1,
+} satisfies Record<ContentMessageName, 1>;
 
 function hasName(message: unknown, names: object): message is Envelope {
   if (typeof message !== 'object' || message === null) return false;
