@@ -18,7 +18,7 @@ import { createGhostSource } from '../../../utils/sources/ghost/source.ts';
 import { fetchHttp } from '../../../utils/sources/testing/fetch-http.ts';
 import { launch, type ExtensionBrowser, type TestPage } from '../harness/browsers.ts';
 import { openSettingsPage } from '../harness/configure.ts';
-import { panelStateIn, readPanel } from '../harness/overlay-dom.ts';
+import { readPanel } from '../harness/overlay-dom.ts';
 import { deliverHtmlEmail } from '../roundcube/deliver.ts';
 import { ensureRig, type RigConfig } from '../roundcube/rig.ts';
 import {
@@ -217,13 +217,14 @@ describe('Ghost → Mailgun → Roundcube → Clickmap Lens', () => {
       const page = await browser.newPage();
       await roundcubeLogin(page, rc);
       await page.goto(`${rc.url}?_task=mail&_mbox=INBOX&_uid=${uid}&_action=show`);
-      const state = await page.waitFor(
-        panelStateIn,
-        ['ready', 'no-match', 'error', 'no-data'],
-        60_000,
-      );
-      const settled = await page.evaluate(readPanel, undefined);
-      expect(state, settled?.message).toBe('ready');
+      // Polled here (not waitFor): a check that runs while Roundcube re-renders may throw.
+      let settled: Awaited<ReturnType<typeof readPanel>> = null;
+      for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
+        settled = await page.evaluate(readPanel, undefined).catch(() => null);
+        if (settled?.state === 'ready') break;
+        await new Promise((done) => setTimeout(done, 250));
+      }
+      expect(settled?.state, settled?.message).toBe('ready');
       const tracked = trackedLinks(sent.copies.get(MEMBERS[0]!)!, ghost.url);
       const shownTracked = async () =>
         (await page.evaluate(readLinks, undefined)).filter(
