@@ -214,29 +214,21 @@ describe('Ghost → Mailgun → Roundcube → Clickmap Lens', () => {
     });
 
     it('badges every tracked link of the received copy in Roundcube with Ghost’s numbers', async () => {
+      const login = await browser.newPage();
+      await roundcubeLogin(login, rc);
+      // The message in a tab of its own (the session cookie is shared), as a user opening a link.
+      // KNOWN: since the merge of main's frame-announcement/badges-first work, Chromium's panel
+      // here stays on "Frame 0 holds no email preview (any more)" in 3 runs of 4 (Firefox passes);
+      // the same test passed in Chromium before that merge. Left failing, not hidden.
       const page = await browser.newPage();
-      await roundcubeLogin(page, rc);
       const showUrl = `${rc.url}?_task=mail&_mbox=INBOX&_uid=${uid}&_action=show`;
       await page.goto(showUrl);
       // Polled here (not waitFor): a check that runs while Roundcube re-renders may throw.
-      // KNOWN (since main's frame-announcement changes; Chromium only, about one run in two):
-      // opened by URL right after the login, the panel can stay on "Frame 0 holds no email
-      // preview (any more)". The page is then loaded once more and the first outcome logged;
-      // the numbers are checked on the second load.
-      const settle = async () => {
-        let panel: Awaited<ReturnType<typeof readPanel>> = null;
-        for (const deadline = Date.now() + 30_000; Date.now() < deadline;) {
-          panel = await page.evaluate(readPanel, undefined).catch(() => null);
-          if (panel?.state === 'ready') break;
-          await new Promise((done) => setTimeout(done, 250));
-        }
-        return panel;
-      };
-      let settled = await settle();
-      if (settled?.state !== 'ready') {
-        console.warn(`[${name}] first load: ${settled?.state}: ${settled?.message}; loading again`);
-        await page.goto(showUrl);
-        settled = await settle();
+      let settled: Awaited<ReturnType<typeof readPanel>> = null;
+      for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
+        settled = await page.evaluate(readPanel, undefined).catch(() => null);
+        if (settled?.state === 'ready') break;
+        await new Promise((done) => setTimeout(done, 250));
       }
       expect(settled?.state, settled?.message).toBe('ready');
       const tracked = trackedLinks(sent.copies.get(MEMBERS[0]!)!, ghost.url);
@@ -300,6 +292,7 @@ describe('Ghost → Mailgun → Roundcube → Clickmap Lens', () => {
       expect(numberIn(totals.uniqueOpens)).toBe(numbers.email.opened_count);
       expect(totals.unsubscribed).toMatch(/^— \(Ghost does not report unsubscribes/);
       await page.close();
+      await login.close();
     });
   });
 });
