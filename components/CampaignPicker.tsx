@@ -5,6 +5,7 @@
  */
 import { useId } from 'preact/hooks';
 import type { CampaignChoice } from '../utils/messaging/protocol.ts';
+import { t, tn } from '../utils/i18n/i18n.ts';
 
 export interface CampaignPickerProps {
   campaigns: readonly CampaignChoice[];
@@ -33,15 +34,13 @@ export function CampaignPicker({
   const id = useId();
   return (
     <div class="cml-campaign-picker">
-      <label for={id}>Campaign</label>{' '}
+      <label for={id}>{t('campaignLabel')}</label>{' '}
       <select
         id={id}
         value={selected ?? ALL}
         onChange={(e) => onChange(e.currentTarget.value === ALL ? null : e.currentTarget.value)}
       >
-        <option value={ALL}>
-          {emptyChoice ?? `All ${campaigns.length} campaigns of this template`}
-        </option>
+        <option value={ALL}>{emptyChoice ?? tn('campaignsAll', campaigns.length)}</option>
         {campaigns.map((c) => (
           <option key={c.id} value={c.id}>
             {campaignLabel(c)}

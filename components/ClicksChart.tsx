@@ -11,6 +11,7 @@ import type { SourceLinkRow } from '../utils/sources/source-report.ts';
 import { loadBarChart, type ChartLoader, type ChartModule } from '../utils/panel/chart-registry.ts';
 import { formatCount, shortenUrl } from '../utils/panel/format.ts';
 import { heatColor, shareOfMax } from '../utils/panel/heat.ts';
+import { t } from '../utils/i18n/i18n.ts';
 
 export interface ClicksChartProps {
   rows: readonly SourceLinkRow[];
@@ -38,7 +39,7 @@ function chartConfig(rows: readonly SourceLinkRow[], ink: string, locale: string
       labels: rows.map(rowLabel),
       datasets: [
         {
-          label: unique ? 'Unique clicks' : 'All clicks',
+          label: unique ? t('metricUniqueClicks') : t('metricAllClicks'),
           data: rows.map((r) => heatCount(r) ?? 0),
           backgroundColor: rows.map((r) => heatColor(shareOfMax(heatCount(r) ?? 0, max))),
         },
@@ -76,7 +77,7 @@ function useChartModule(loadChart: ChartLoader): LoadState {
 
 export function ClicksChart({ rows: allRows, loadChart, locale }: ClicksChartProps) {
   const rows = useMemo(() => allRows.filter((r) => heatCount(r) !== null), [allRows]);
-  const what = rows.every((r) => r.uniqueClicks !== null) ? 'Unique clicks' : 'All clicks';
+  const unique = rows.every((r) => r.uniqueClicks !== null);
   const state = useChartModule(loadChart);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const mod = state.kind === 'ready' ? state.mod : null;
@@ -94,12 +95,15 @@ export function ClicksChart({ rows: allRows, loadChart, locale }: ClicksChartPro
     .map((r) => `${rowLabel(r)}: ${formatCount(heatCount(r), locale)}`)
     .join('; ');
   return (
-    <section class="cml-section cml-chart" aria-label={`${what} per link`}>
-      <h3>{what} per link</h3>
+    <section
+      class="cml-section cml-chart"
+      aria-label={t(unique ? 'chartUniquePerLink' : 'chartAllPerLink')}
+    >
+      <h3>{t(unique ? 'chartUniquePerLink' : 'chartAllPerLink')}</h3>
       {state.kind !== 'ready' && (
         <div class="cml-chart-text" data-state={state.kind}>
           <p>
-            {state.kind === 'loading' ? 'Loading chart…' : `Chart unavailable: ${state.reason}`}
+            {state.kind === 'loading' ? t('chartLoading') : t('chartUnavailable', state.reason)}
           </p>
           <ol class="cml-chart-fallback">
             {rows.map((r) => (
@@ -117,7 +121,7 @@ export function ClicksChart({ rows: allRows, loadChart, locale }: ClicksChartPro
         <canvas
           ref={canvasRef}
           role="img"
-          aria-label={`Bar chart of ${what.toLowerCase()} per link. ${summary}`}
+          aria-label={t(unique ? 'chartUniqueSummary' : 'chartAllSummary', summary)}
         />
       </div>
     </section>

@@ -3,6 +3,7 @@
  * content script builds the file (utils/export) and starts the download.
  */
 import type { ExportFormat } from '../utils/panel/view-types.ts';
+import { t } from '../utils/i18n/i18n.ts';
 
 export interface ExportButtonsProps {
   onExport(format: ExportFormat): void;
@@ -11,12 +12,12 @@ export interface ExportButtonsProps {
 
 export function ExportButtons({ onExport, disabled = false }: ExportButtonsProps) {
   return (
-    <div class="cml-export" role="group" aria-label="Export report">
+    <div class="cml-export" role="group" aria-label={t('exportReport')}>
       <button type="button" disabled={disabled} onClick={() => onExport('csv')}>
-        Export CSV
+        {t('qaExportCsv')}
       </button>{' '}
       <button type="button" disabled={disabled} onClick={() => onExport('xlsx')}>
-        Export Excel
+        {t('exportExcel')}
       </button>
     </div>
   );

@@ -20,6 +20,7 @@ import { sitePatterns } from '../utils/sites/sites.ts';
 import { OptionsPrivacy } from './OptionsPrivacy.tsx';
 import { OptionsSites } from './OptionsSites.tsx';
 import { OptionsSourceFields } from './OptionsSourceFields.tsx';
+import { t } from '../utils/i18n/i18n.ts';
 
 export interface OptionsFormProps {
   initial: Settings;
@@ -50,10 +51,8 @@ function sourcesToSave(drafts: Drafts, active: SourceKind | null): SourceSetting
   return SOURCE_KINDS.map((kind) => drafts[kind]).filter((s) => s.kind === active || !blank(s));
 }
 
-const corsWarning = (origin: string) =>
-  `Saved, but access to ${origin} was not granted: requests will work only if that server sends CORS headers allowing the extension.`;
-const sitesWarning = (origins: string[]) =>
-  `Saved, but access to ${origins.join(', ')} was not granted: the lens runs only where access is granted (the toolbar button still opens it once per tab).`;
+const corsWarning = (origin: string) => t('optCorsWarning', origin);
+const sitesWarning = (origins: string[]) => t('optSitesWarning', origins.join(', '));
 
 export function OptionsForm(props: OptionsFormProps) {
   const { initial, requestAccess, save, checkConnection, background } = props;
@@ -90,7 +89,7 @@ export function OptionsForm(props: OptionsFormProps) {
     if (origins.length > 0)
       status.value = {
         kind: 'info',
-        text: `Saving… your browser asks for access to ${origins.join(', ')}.`,
+        text: t('optSavingAsks', origins.join(', ')),
       };
     // First await of the handler: the permission prompt needs the click's user gesture.
     const granted = origins.length > 0 ? await requestAccess(origins).catch(() => false) : true;
@@ -99,14 +98,14 @@ export function OptionsForm(props: OptionsFormProps) {
     if (!check) {
       status.value = {
         kind: siteNote ? 'warning' : 'info',
-        text: `${siteNote}Saved. No source: only "Check links" is available.`,
+        text: `${siteNote}${t('optSavedNoSource')}`,
       };
       return;
     }
     const warning = granted ? '' : `${siteNote || corsWarning(check.origin)} `;
     status.value = {
       kind: granted ? 'info' : 'warning',
-      text: `${warning}Checking the connection…`,
+      text: `${warning}${t('optChecking')}`,
     };
     const result = await checkConnection().catch((e: Error) => ({ ok: false, detail: e.message }));
     status.value = {
@@ -118,10 +117,10 @@ export function OptionsForm(props: OptionsFormProps) {
   const current = active.value;
   return (
     <form onSubmit={onSubmit} aria-describedby="status">
-      <h1>Clickmap Lens</h1>
+      <h1>{t('extName')}</h1>
       <fieldset>
-        <legend>Report source: {current ? SOURCE_LABELS[current] : 'none'}</legend>
-        <div role="radiogroup" aria-label="Active source" class="sources">
+        <legend>{t('optReportSource', current ? SOURCE_LABELS[current] : t('optNone'))}</legend>
+        <div role="radiogroup" aria-label={t('optActiveSource')} class="sources">
           {SOURCE_KINDS.map((kind) => (
             <label key={kind}>
               <input
@@ -149,7 +148,7 @@ export function OptionsForm(props: OptionsFormProps) {
                 status.value = null;
               }}
             />{' '}
-            None (pre-send link checks only)
+            {t('optNoSource')}
           </label>
         </div>
         {current && (
@@ -158,16 +157,13 @@ export function OptionsForm(props: OptionsFormProps) {
               source={drafts.value[current]}
               onChange={(source) => (drafts.value = { ...drafts.value, [source.kind]: source })}
             />
-            <p class="hint">Saving asks your browser for access to this source's host only.</p>
+            <p class="hint">{t('optSourceHostOnly')}</p>
           </div>
         )}
       </fieldset>
       <fieldset>
-        <legend>Report defaults</legend>
-        <p class="hint">
-          Unique clicks follow the 24 h rule: a repeated click by the same recipient on the same
-          link within 24 h of the last counted one is not counted again.
-        </p>
+        <legend>{t('optReportDefaults')}</legend>
+        <p class="hint">{t('optRule24h')}</p>
         <label>
           <input
             type="checkbox"
@@ -179,7 +175,7 @@ export function OptionsForm(props: OptionsFormProps) {
               })
             }
           />{' '}
-          Count suspected machine clicks (security scanners)
+          {t('optCountMachine')}
         </label>
       </fieldset>
       <OptionsSites value={sites.value} onChange={(value) => (sites.value = value)} />
@@ -187,7 +183,7 @@ export function OptionsForm(props: OptionsFormProps) {
         sendSubjectAndSender={defaults.value.sendSubjectAndSender}
         onChange={(on) => (defaults.value = { ...defaults.value, sendSubjectAndSender: on })}
       />
-      <button type="submit">Save</button>
+      <button type="submit">{t('optSave')}</button>
       <p id="status" class="status" role="status" aria-live="polite" data-kind={status.value?.kind}>
         {status.value?.text}
       </p>

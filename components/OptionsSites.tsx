@@ -8,6 +8,7 @@
  */
 import { useSignal } from '@preact/signals';
 import { KNOWN_SITES, parseHost } from '../utils/sites/sites.ts';
+import { t } from '../utils/i18n/i18n.ts';
 
 export interface SitesDraft {
   enabledSites: string[];
@@ -65,12 +66,8 @@ export function OptionsSites({ value, onChange }: Props) {
 
   return (
     <fieldset class="sites">
-      <legend>Sites</legend>
-      <p class="hint">
-        The lens runs only on these sites; saving asks your browser for access to them and to
-        nothing else. On any other page, the toolbar button (or Alt+Shift+K) opens it once for that
-        tab.
-      </p>
+      <legend>{t('optSites')}</legend>
+      <p class="hint">{t('optSitesHint')}</p>
       {KNOWN_SITES.map((site) => (
         <label key={site.id} class="site">
           <input
@@ -83,14 +80,11 @@ export function OptionsSites({ value, onChange }: Props) {
           {site.name} <span class="hint">({site.hosts.join(', ')})</span>
         </label>
       ))}
-      <label for="customSites">
-        Other hosts: Roundcube, SOGo, Zimbra, listmonk, Mautic, view-in-browser archives (one per
-        line)
-      </label>
+      <label for="customSites">{t('optOtherHosts')}</label>
       <textarea
         id="customSites"
         rows={3}
-        placeholder="mail.example.com"
+        placeholder={t('optHostPlaceholder')}
         value={customText.value}
         onInput={(e) => setCustom(e.currentTarget.value)}
       />
@@ -99,7 +93,7 @@ export function OptionsSites({ value, onChange }: Props) {
           {error.value}
         </p>
       )}
-      <label for="disabledSites">Switched off on these hosts (nothing runs there)</label>
+      <label for="disabledSites">{t('optSwitchedOff')}</label>
       <textarea
         id="disabledSites"
         rows={2}

@@ -24,6 +24,7 @@ import { QaView } from './QaView.tsx';
 import { SequenceView } from './SequenceView.tsx';
 import { read, type MaybeSignal } from './signal-prop.ts';
 import { StatusMessage } from './StatusMessage.tsx';
+import { t } from '../utils/i18n/i18n.ts';
 
 export interface PanelProps {
   store: PanelStore;
@@ -85,7 +86,7 @@ function CampaignBar(props: PanelProps) {
         campaigns={status.campaigns}
         selected={null}
         onChange={onChange}
-        emptyChoice="Choose the campaign this email is from…"
+        emptyChoice={t('campaignChoose')}
       />
     );
   }
@@ -111,7 +112,7 @@ function PanelBody(props: PanelProps) {
         qa={store.qa.value}
         onLocate={props.onLocate}
         onHighlight={props.onHighlight}
-        onExported={(name) => store.announce(`Exported CSV: ${name}`)}
+        onExported={(name) => store.announce(t('exportedFile', 'CSV', name))}
       />
     );
   }
@@ -209,7 +210,7 @@ export function Panel(props: PanelProps) {
       >
         <PanelHeader
           titleId={titleId}
-          title={props.title ?? 'Click map'}
+          title={props.title ?? t('tabReport')}
           templateName={collapsed ? null : store.templateName.value}
           onClose={props.onClose}
           headingRef={headingRef}

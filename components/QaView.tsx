@@ -5,7 +5,7 @@
  * data source needed.
  */
 import { useRef, useState } from 'preact/hooks';
-import { groupFindings, ruleTitle } from '../utils/audit/groups.ts';
+import { groupFindings, ruleTitle, severityName } from '../utils/audit/groups.ts';
 import type { AuditFinding, NumberedPlacement, Severity } from '../utils/audit/types.ts';
 import { shortenUrl } from '../utils/panel/format.ts';
 import type { QaState } from './panel-store.ts';
@@ -51,7 +51,7 @@ function FindingRow(props: {
       </td>
       <td>
         <span class="cml-severity" data-severity={finding.severity}>
-          {t(SEVERITY_KEYS[finding.severity])}
+          {severityName(finding.severity)}
         </span>
       </td>
       <td>{finding.rule}</td>
@@ -68,12 +68,6 @@ const FILTERS: readonly [Severity, MessageKey][] = [
   ['warning', 'qaFilterWarnings'],
   ['error', 'qaFilterErrors'],
 ];
-
-const SEVERITY_KEYS = {
-  error: 'severityError',
-  warning: 'severityWarning',
-  info: 'severityInfo',
-} as const satisfies Record<Severity, MessageKey>;
 
 export function QaView({ qa, onLocate, onHighlight, onExported }: QaViewProps) {
   const rootRef = useRef<HTMLDivElement>(null);
@@ -139,7 +133,7 @@ export function QaView({ qa, onLocate, onHighlight, onExported }: QaViewProps) {
           >
             <h3 id={`cml-qa-${group.rule}`}>
               <span class="cml-severity" data-severity={group.severity}>
-                {t(SEVERITY_KEYS[group.severity])}
+                {severityName(group.severity)}
               </span>{' '}
               {ruleTitle(group.rule)} ({group.findings.length})
             </h3>

@@ -29,7 +29,7 @@ const FORMAT_NAMES: Record<ExportFormat, string> = { csv: 'CSV', xlsx: 'Excel' }
 function RateCell({ rate, locale }: { rate: number | null; locale?: string }) {
   if (rate === null) {
     return (
-      <td class="cml-num cml-missing" title="Nothing was sent at this step.">
+      <td class="cml-num cml-missing" title={t('seqNothingSent')}>
         {formatPercent(null, locale)}
       </td>
     );

@@ -37,8 +37,8 @@ describe('VersionPicker', () => {
     const { view } = renderPicker();
     expect(texts(view.$$('option'))).toEqual([
       'All versions',
-      '2024-06-01 – 2024-06-19 (a1b2c3d)',
-      '2024-06-20 – now (f6e7d8c)',
+      'Jun 1, 2024 – Jun 19, 2024 (a1b2c3d)',
+      'Jun 20, 2024 – now (f6e7d8c)',
       'Custom period…',
     ]);
     expect(view.$('label').textContent).toContain('Date period');

@@ -7,8 +7,9 @@
 import { useSignal } from '@preact/signals';
 import { useId } from 'preact/hooks';
 import type { VersionPeriod } from '../utils/report/report-types.ts';
-import { fromDateInputValue, toDateInputValue } from '../utils/panel/format.ts';
+import { formatDate, fromDateInputValue, toDateInputValue } from '../utils/panel/format.ts';
 import type { PeriodSelection } from '../utils/panel/view-types.ts';
+import { t } from '../utils/i18n/i18n.ts';
 
 export interface VersionPickerProps {
   versions: readonly VersionPeriod[];
@@ -20,10 +21,11 @@ const ALL = '';
 const CUSTOM = '__custom__';
 const DAY = 24 * 60 * 60 * 1000;
 
-export function versionLabel(v: VersionPeriod): string {
-  const from = toDateInputValue(v.from);
-  const until = v.to === null ? 'now' : toDateInputValue(v.to - 1);
-  return `${from} – ${until} (${v.contentHash.slice(0, 7)})`;
+/** A version's period of use, its days in the UI locale ("5 janv. 2026 – aujourd’hui"). */
+export function versionLabel(v: VersionPeriod, locale?: string): string {
+  const from = formatDate(v.from, locale);
+  const until = v.to === null ? t('versionNow') : formatDate(v.to - 1, locale);
+  return t('versionRange', from, until, v.contentHash.slice(0, 7));
 }
 
 function initialChoice(selection: PeriodSelection): string {
@@ -66,8 +68,8 @@ export function VersionPicker({ versions, selection, onPeriodChange }: VersionPi
     e.preventDefault();
     const from = fromDateInputValue(fromText.value);
     const to = dayAfter(toText.value);
-    if (from === null || to === null) error.value = 'Enter both dates.';
-    else if (to <= from) error.value = 'The start date must not be after the end date.';
+    if (from === null || to === null) error.value = t('periodEnterBoth');
+    else if (to <= from) error.value = t('periodStartAfterEnd');
     else {
       error.value = null;
       onPeriodChange({ versionId: null, period: { from, to } });
@@ -77,27 +79,27 @@ export function VersionPicker({ versions, selection, onPeriodChange }: VersionPi
   return (
     <form class="cml-version-picker" onSubmit={applyCustom}>
       <fieldset>
-        <legend class="cml-visually-hidden">Report period</legend>
+        <legend class="cml-visually-hidden">{t('periodLegend')}</legend>
         <label for={ids.select}>
-          Date period
+          {t('periodLabel')}
           <select
             id={ids.select}
             value={choice.value}
             onChange={(e) => pick(e.currentTarget.value)}
           >
-            <option value={ALL}>All versions</option>
+            <option value={ALL}>{t('periodAllVersions')}</option>
             {versions.map((v) => (
               <option key={v.versionId} value={v.versionId}>
                 {versionLabel(v)}
               </option>
             ))}
-            <option value={CUSTOM}>Custom period…</option>
+            <option value={CUSTOM}>{t('periodCustom')}</option>
           </select>
         </label>
         {choice.value === CUSTOM && (
           <>
             <label for={ids.from}>
-              From
+              {t('periodFrom')}
               <input
                 id={ids.from}
                 type="date"
@@ -106,7 +108,7 @@ export function VersionPicker({ versions, selection, onPeriodChange }: VersionPi
               />
             </label>
             <label for={ids.to}>
-              To
+              {t('periodTo')}
               <input
                 id={ids.to}
                 type="date"
@@ -114,7 +116,7 @@ export function VersionPicker({ versions, selection, onPeriodChange }: VersionPi
                 onInput={(e) => (toText.value = e.currentTarget.value)}
               />
             </label>
-            <button type="submit">Apply</button>
+            <button type="submit">{t('periodApply')}</button>
           </>
         )}
       </fieldset>

@@ -23,6 +23,7 @@ import { withMetric, type BadgeMetric } from '../utils/overlay/badge-metric.ts';
 import { qaBadges } from '../utils/overlay/qa-badges.ts';
 import type { PeriodSelection } from '../utils/panel/view-types.ts';
 import { previewModel } from '../utils/panel/panel-model.ts';
+import { t } from '../utils/i18n/i18n.ts';
 
 /**
  * What a preview says, minus the measured boxes: a re-layout (images, fonts,
@@ -49,7 +50,7 @@ export function createPanelController(store: PanelStore) {
     const frame = previewFrame.value;
     if (!frame) return;
     await sendToBackground('relay', { frameId: frame.frameId, command }).catch((error: Error) =>
-      store.announce(`The preview frame did not answer: ${error.message}`),
+      store.announce(t('previewNoAnswer', error.message)),
     );
   };
 
@@ -79,7 +80,7 @@ export function createPanelController(store: PanelStore) {
     const seq = ++auditSeq;
     const result = await sendToBackground('auditPreview', { frameId: frame.frameId }).catch(
       (error: Error) => {
-        store.announce(`The link check failed: ${error.message}`);
+        store.announce(t('qaFailed', error.message));
         return null;
       },
     );
@@ -137,7 +138,7 @@ export function createPanelController(store: PanelStore) {
         return store.setStatus({ kind: 'error', reason: outcome.message });
       case 'ready':
         if (frame.preview) return showReady(outcome, frame.preview, seq);
-        return store.setStatus({ kind: 'error', reason: 'The preview frame went away.' });
+        return store.setStatus({ kind: 'error', reason: t('previewGone') });
     }
   };
 
@@ -217,21 +218,21 @@ export function createPanelController(store: PanelStore) {
       store.setBadgeMetric(metric);
       if (store.view.peek() !== 'qa') void drawReportBadges();
       sendToBackground('viewPrefs', { change: { badgeMetric: metric } }).catch((error: Error) =>
-        store.announce(`The badge choice was not saved: ${error.message}`),
+        store.announce(t('badgeChoiceNotSaved', error.message)),
       );
     },
     /** The link table's optional columns: shown now, remembered. */
     changeTableColumns(columns: string[]) {
       store.setTableColumns(columns);
       sendToBackground('viewPrefs', { change: { tableColumns: columns } }).catch((error: Error) =>
-        store.announce(`The column choice was not saved: ${error.message}`),
+        store.announce(t('columnChoiceNotSaved', error.message)),
       );
     },
     /** The machine-click switch: applied now and remembered as the default of the next reports. */
     changeMachineClicks(include: boolean) {
       selection.value = { ...selection.value, includeMachineClicks: include };
       sendToBackground('rememberMachineClicks', { include }).catch((error: Error) =>
-        store.announce(`The machine-click choice was not saved: ${error.message}`),
+        store.announce(t('machineChoiceNotSaved', error.message)),
       );
       void load();
     },

@@ -21,6 +21,7 @@ import type {
   SortColumn,
   SortState,
 } from '../utils/panel/view-types.ts';
+import { t, tn } from '../utils/i18n/i18n.ts';
 
 export type PanelStatus =
   | { kind: 'loading' }
@@ -100,17 +101,21 @@ export interface PanelStoreInit {
 export function describeStatus(status: PanelStatus): string {
   switch (status.kind) {
     case 'loading':
-      return 'Loading click map…';
+      return t('statusLoading');
     case 'no-data':
-      return 'No click data for this email yet.';
+      return t('statusNoData');
     case 'not-configured':
-      return 'Clickmap Lens is not connected to a data source yet.';
+      return t('statusNotConfigured');
     case 'error':
-      return `Could not load the click map: ${status.reason}`;
+      return t('announceError', status.reason);
     case 'ready':
       return status.report.source === 'clickmap-api'
-        ? `Click map ready: ${status.match.placements.length} links on the page.`
-        : `Report from ${SOURCE_LABELS[status.report.source]} ready: ${status.match.placements.length} links on the page.`;
+        ? tn('announceReady', status.match.placements.length)
+        : tn(
+            'announceSourceReady',
+            status.match.placements.length,
+            SOURCE_LABELS[status.report.source],
+          );
   }
 }
 
@@ -167,7 +172,14 @@ export function createPanelStore(init: PanelStoreInit = {}): PanelStore {
       qa.value = next;
       if (next) {
         const { error, warning } = next.result.counts;
-        announcement.value = `Link check: ${next.result.placements.length} links, ${error} errors, ${warning} warnings.`;
+        announcement.value = t(
+          'announceQa',
+          [
+            tn('linkCount', next.result.placements.length),
+            tn('errorCount', error),
+            tn('warningCount', warning),
+          ].join(', '),
+        );
       }
     },
     setTemplateName(name) {
@@ -176,7 +188,10 @@ export function createPanelStore(init: PanelStoreInit = {}): PanelStore {
     sortBy(column) {
       const next = nextSort(sort.value, column);
       sort.value = next;
-      announcement.value = `Sorted by ${columnLabel(next.column)}, ${next.direction}.`;
+      announcement.value = t(
+        next.direction === 'ascending' ? 'announceSortedUp' : 'announceSortedDown',
+        columnLabel(next.column),
+      );
     },
     setHighlighted(ordinal) {
       highlighted.value = ordinal;

@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { startServer } from '../server/start.ts';
 import { chromiumArgs, CHROMIUM_PATH } from './browser-flags.ts';
 import { startDemoPages } from './demo/pages.ts';
-import { openDemoBrowser, showPage } from './demo/browser.ts';
+import { openDemoBrowser, showPage, writeExtensionSettings } from './demo/browser.ts';
 
 const REPO = resolve(import.meta.dirname, '..');
 /** Where the demo pages are served; the lens is enabled there. */
@@ -64,17 +64,33 @@ const browser = await openDemoBrowser({
 
 const out = resolve(values.out);
 mkdirSync(out, { recursive: true });
-const tour = [
-  { name: 'esp-preview-welcome', url: `${pages.url}/esp/welcome` },
-  { name: 'esp-preview-digest', url: `${pages.url}/esp/digest` },
-  { name: 'webmail-roundcube-style', url: `${pages.url}/webmail/` },
-  { name: 'view-in-browser', url: `${pages.url}/archive/newsletter` },
+/** Every mode of the panel, each with the state it must reach (the tour fails otherwise). */
+const tour: { name: string; path: string; expect: string; view?: string; badToken?: true }[] = [
+  { name: 'click-map', path: '/esp/welcome', expect: 'ready' },
+  { name: 'sequence', path: '/esp/sales-outreach', expect: 'ready', view: 'sequence' },
+  { name: 'check-links', path: '/esp/product-update', expect: 'ready', view: 'qa' },
+  { name: 'empty', path: '/esp/unsent-draft', expect: 'no-data' },
+  { name: 'error', path: '/esp/welcome', expect: 'error', badToken: true },
+  { name: 'webmail-roundcube-style', path: '/webmail/', expect: 'ready' },
+  { name: 'view-in-browser', path: '/archive/newsletter', expect: 'ready' },
 ];
+const wrong: string[] = [];
 for (const stop of tour) {
-  const result = await showPage(browser, stop.url, join(out, `${stop.name}.png`));
+  // The error state: the API refuses a wrong token (restored right after).
+  if (stop.badToken)
+    await writeExtensionSettings(browser, { apiUrl: api.url, token: 'not-the-token' }, [DEMO_HOST]);
+  const result = await showPage(
+    browser,
+    `${pages.url}${stop.path}`,
+    join(out, `${stop.name}.png`),
+    stop.view,
+  );
+  if (stop.badToken)
+    await writeExtensionSettings(browser, { apiUrl: api.url, token: api.token }, [DEMO_HOST]);
   console.log(
     `${stop.name}: panel ${result.state}, ${result.badges} badges → ${result.screenshot}`,
   );
+  if (result.state !== stop.expect) wrong.push(`${stop.name}: ${result.state}, not ${stop.expect}`);
 }
 
 const shutdown = async () => {
@@ -85,6 +101,10 @@ const shutdown = async () => {
 if (values.headless) {
   await shutdown();
   console.log(`Screenshots saved in ${out}`);
+  if (wrong.length > 0) {
+    console.error(`The demo did not show every mode:\n${wrong.join('\n')}`);
+    process.exit(1);
+  }
 } else {
   console.log('The browser stays open with the demo pages; press Ctrl+C to stop.');
   process.once('SIGINT', () => void shutdown().then(() => process.exit(0)));

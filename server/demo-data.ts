@@ -42,7 +42,7 @@ export const DEMO_TEMPLATES = [
   },
 ] as const;
 
-const SEQUENCE_TEMPLATE = {
+export const SEQUENCE_TEMPLATE = {
   id: 'sales-outreach',
   file: 'postmark-plain-trial-expiring.html',
   name: 'Sales outreach (Postmark)',

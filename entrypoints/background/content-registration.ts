@@ -53,7 +53,7 @@ export function createContentRegistration() {
   const sync = () => {
     const next = queue.then(syncNow);
     queue = next.catch((error: unknown) => {
-      console.error('[clickmap-lens] content script registration failed:', error);
+      console.error('[clickmap-lens] content script registration failed:', error); // i18n-exempt: log line
     });
     return next;
   };

@@ -18,6 +18,7 @@ import { withMachineClicks } from '../../utils/settings/settings.ts';
 import { injectChunk } from './chunks.ts';
 import { CONTENT_SCRIPT_FILE, createContentRegistration } from './content-registration.ts';
 import { auditFrame, checkConnection, createReportService } from './reports.ts';
+import { t } from '../../utils/i18n/i18n.ts';
 import { createSiteSwitch } from './site-switch.ts';
 
 export default defineBackground(() => {
@@ -56,7 +57,7 @@ export default defineBackground(() => {
       listFrames: (_data, sender) => ({ frames: frames.list(sender.tab?.id ?? -1) }),
       loadReport: ({ frameId, selection }, sender) => {
         const frame = frames.list(sender.tab?.id ?? -1).find((f) => f.frameId === frameId);
-        if (!frame?.preview) throw new Error(`Frame ${frameId} holds no email preview (any more).`);
+        if (!frame?.preview) throw new Error(t('frameNoPreviewAnyMore'));
         return reports.load(frame.preview, selection);
       },
       auditPreview: ({ frameId }, sender) =>
@@ -114,7 +115,7 @@ export default defineBackground(() => {
       await browser.scripting
         .executeScript({ target: { tabId, allFrames: true }, files: [CONTENT_SCRIPT_FILE] })
         .then(send)
-        .catch((error: unknown) => console.debug('[clickmap-lens] cannot open here:', error));
+        .catch((error: unknown) => console.debug('[clickmap-lens] cannot open here:', error)); // i18n-exempt: log line
     }
   };
   (browser.action ?? browser.browserAction).onClicked.addListener((tab) => void toggle(tab.id));

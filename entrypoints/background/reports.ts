@@ -11,6 +11,7 @@ import {
 } from '../../utils/loading/connection-check.ts';
 import { loadReport } from '../../utils/loading/load-report.ts';
 import type { SourceDeps } from '../../utils/sources/http.ts';
+import { t } from '../../utils/i18n/i18n.ts';
 
 const sourceDeps: SourceDeps = {
   http: kyHttp,
@@ -35,6 +36,6 @@ export async function checkConnection(): Promise<ConnectionResult> {
 
 /** "Check links" for one announced frame (the registry holds its links and measured boxes). */
 export function auditFrame(frame: FrameRecord | undefined): AuditResult {
-  if (!frame?.preview) throw new Error('This frame holds no email preview (any more).');
+  if (!frame?.preview) throw new Error(t('frameNoPreviewAnyMore'));
   return auditPreview(frame.preview);
 }

@@ -28,7 +28,7 @@ export async function announceFrame(
     return off;
   } catch (error) {
     // The extension was reloaded or the frame is going away: nothing to repair here.
-    console.debug('[clickmap-lens] frame not announced:', error);
+    console.debug('[clickmap-lens] frame not announced:', error); // i18n-exempt: log line
     return false;
   }
 }

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { OptionsForm } from '../../components/OptionsForm.tsx';
 import { sendToBackground } from '../../utils/browser/messaging.ts';
 import { loadSettings, saveSettings } from '../../utils/browser/settings-store.ts';
+import { t } from '../../utils/i18n/i18n.ts';
 
 /** Only the active source's host and the enabled sites' hosts, never all hosts. */
 async function requestAccess(origins: string[]): Promise<boolean> {
@@ -12,13 +13,15 @@ async function requestAccess(origins: string[]): Promise<boolean> {
 }
 
 async function main() {
+  document.title = t('optTitle');
+  document.documentElement.lang = t('locale');
   const initial = await loadSettings();
   const app = document.getElementById('app');
   if (!app) return;
   // The footer proves the background worker is up and answering (or says why not).
   const background = await sendToBackground('ping', { from: 'options' }).then(
-    ({ version }) => `Background worker answering, version ${version}.`,
-    (error: Error) => `Background worker not answering: ${error.message}`,
+    ({ version }) => t('optBackgroundOk', version),
+    (error: Error) => t('optBackgroundDown', error.message),
   );
   render(
     <OptionsForm

@@ -18,6 +18,7 @@ import { OWN_UI_TAG } from '../../utils/detection/own-ui.ts';
 import { loadChunk } from '../../utils/browser/chunk-loader.ts';
 import type { ChartModule } from '../../utils/panel/chart-registry.ts';
 import { createPanelController, type PanelController } from '../../components/panel-controller.ts';
+import { t } from '../../utils/i18n/i18n.ts';
 import { createPanelLayout, type PanelLayoutState } from '../../components/panel-layout.ts';
 import { KeyboardHelp } from '../../components/KeyboardHelp.tsx';
 import { signal, type ReadonlySignal } from '@preact/signals';
@@ -52,14 +53,14 @@ function TopUi({ store, controller, layout, focusRequest, shortcut }: TopUiProps
         ref={launcher}
         onClick={() => controller.setVisible(true)}
       >
-        Click map
+        {t('tabReport')}
       </button>
     );
   }
   return (
     <Panel
       store={store}
-      title="Clickmap Lens"
+      title={t('extName')}
       loadChart={loadChart}
       takeFocus={closedOnce.current}
       focusRequest={focusRequest.value}
@@ -80,7 +81,7 @@ function TopUi({ store, controller, layout, focusRequest, shortcut }: TopUiProps
       onCampaignChange={controller.changeCampaign}
     >
       <details class="cml-diagnostics">
-        <summary>Frames</summary>
+        <summary>{t('framesSummary')}</summary>
         <FramesStatus frames={controller.frames} />
       </details>
     </Panel>

@@ -115,7 +115,8 @@ export async function openDemoBrowser(options: DemoBrowserOptions): Promise<Brow
       executablePath: CHROMIUM_PATH,
       headless: options.headless,
       args: options.args,
-      viewport: { width: 1440, height: 960 },
+      // README screenshots come from here: small PNGs that still show email and panel.
+      viewport: { width: 1280, height: 800 },
     },
   );
   await writeExtensionSettings(context, options.settings, options.sites);
@@ -128,11 +129,41 @@ export interface PageResult {
   screenshot: string;
 }
 
-/** Opens a page, waits for the panel to settle, counts badges in every frame, saves a screenshot. */
+/** Clicks the panel's tab for `view` (its closed shadow root is reachable from the extension only). */
+async function showView(context: BrowserContext, url: string, view: string): Promise<void> {
+  const worker = await extensionWorker(context);
+  await worker.evaluate(
+    async ({ u, v }) => {
+      const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
+      const tab = (await chrome.tabs.query({})).find((t) => t.url === u);
+      if (tab?.id === undefined) throw new Error(`no tab at ${u}`);
+      await chrome.scripting.executeScript({
+        target: { tabId: tab.id },
+        func: (name: string) => {
+          const api = (globalThis as unknown as { chrome: Chrome }).chrome;
+          const host = document.querySelector('clickmap-lens-ui');
+          const root = host ? api.dom.openOrClosedShadowRoot(host) : null;
+          const tabButton = root?.querySelector<HTMLElement>(`.cml-tab[data-view="${name}"]`);
+          if (!tabButton) throw new Error(`the panel has no ${name} view here`);
+          tabButton.click();
+        },
+        args: [v],
+      });
+    },
+    { u: url, v: view },
+  );
+}
+
+/**
+ * Opens a page, waits for the panel to settle, optionally switches the panel
+ * to another view (sequence, Check links), counts badges in every frame and
+ * saves a screenshot.
+ */
 export async function showPage(
   context: BrowserContext,
   url: string,
   screenshot: string,
+  view?: string,
 ): Promise<PageResult> {
   const page = await context.newPage();
   await page.goto(url);
@@ -142,10 +173,12 @@ export async function showPage(
     await page.waitForTimeout(200);
     lens = await readLens(context, page.url());
   }
+  if (view !== undefined) await showView(context, page.url(), view);
   // Badges are drawn right after the report arrives; give the frame a moment to paint.
-  await page.waitForTimeout(500);
+  await page.waitForTimeout(view === undefined ? 500 : 1_000);
   const { badges } = await readLens(context, page.url());
   const state = lens.state ?? 'not shown';
   await page.screenshot({ path: screenshot });
+  await page.close();
   return { state, badges, screenshot };
 }

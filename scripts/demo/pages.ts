@@ -1,20 +1,36 @@
 /**
  * Demo pages for `npm run demo`, built from real templates in
- * ../shared/corpus/templates: an ESP template preview (iframe srcdoc), a
- * webmail with a Roundcube-style preview pane, and a view-in-browser page.
- * Served on 127.0.0.1 only.
+ * ../shared/corpus/templates: an ESP template preview (iframe srcdoc) of
+ * every demo template and of the sales sequence's step, a preview of an
+ * email no campaign sent (the panel's empty state), a webmail with a
+ * Roundcube-style preview pane, and a view-in-browser page. An unknown
+ * template is a 404, never another template's preview. Served on 127.0.0.1 only.
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { corpusDir, DEMO_TEMPLATES } from '../../server/demo-data.ts';
+import { corpusDir, DEMO_TEMPLATES, SEQUENCE_TEMPLATE } from '../../server/demo-data.ts';
 
 const esc = (text: string) =>
   text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
-function template(id: string): { name: string; html: string } {
-  const t = DEMO_TEMPLATES.find((d) => d.id === id) ?? DEMO_TEMPLATES[0];
-  return { name: t.name, html: readFileSync(`${corpusDir()}/${t.file}`, 'utf8') };
+/** A real template no demo campaign sent: its preview has no report (the empty state). */
+export const UNSENT_TEMPLATE = {
+  id: 'unsent-draft',
+  file: 'mailgun-billing-inlined.html',
+  name: 'Unsent draft (Mailgun)',
+};
+
+/** Every template the demo ESP previews: the campaigns', the sequence step's, and one never sent. */
+const PREVIEWABLE: readonly { id: string; file: string; name: string }[] = [
+  ...DEMO_TEMPLATES,
+  SEQUENCE_TEMPLATE,
+  UNSENT_TEMPLATE,
+];
+
+function template(id: string): { name: string; html: string } | null {
+  const t = PREVIEWABLE.find((d) => d.id === id);
+  return t ? { name: t.name, html: readFileSync(`${corpusDir()}/${t.file}`, 'utf8') } : null;
 }
 
 const shell = (title: string, body: string) => `<!doctype html>
@@ -25,14 +41,16 @@ main{padding:16px 24px}iframe{border:1px solid #ccd;width:680px;height:1200px;ba
 h1{font-size:18px}</style></head><body>${body}</body></html>`;
 
 function nav(): string {
-  const links = DEMO_TEMPLATES.map((t) => `<a href="/esp/${t.id}">${esc(t.name)}</a>`).join('');
+  const links = PREVIEWABLE.map((t) => `<a href="/esp/${t.id}">${esc(t.name)}</a>`).join('');
   return `<nav><strong>Demo ESP</strong><p>Templates</p>${links}<p>Elsewhere</p>
 <a href="/webmail/">Webmail (Roundcube-style)</a><a href="/archive/digest">View in browser</a></nav>`;
 }
 
 /** An ESP's template editor preview: the email in a srcdoc iframe, as most ESPs do. */
-function espPage(id: string): string {
-  const { name, html } = template(id);
+function espPage(id: string): string | null {
+  const found = template(id);
+  if (!found) return null;
+  const { name, html } = found;
   return shell(
     `${name} – Demo ESP`,
     `${nav()}<main><h1>Template preview: ${esc(name)}</h1>
@@ -51,7 +69,7 @@ function webmailPage(): string {
 }
 
 function webmailMessage(): string {
-  const { html } = template('newsletter');
+  const { html } = template('newsletter')!;
   const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html;
   // Roundcube keeps hrefs but opens links in a new tab without referrer.
   const washed = body.replace(/<a /g, '<a target="_blank" rel="noreferrer" ');
@@ -61,14 +79,14 @@ function webmailMessage(): string {
 <div id="messagebody"><div class="message-htmlpart" id="message-htmlpart1"><div class="rcmBody">${washed}</div></div></div></body></html>`;
 }
 
-function route(path: string): string | null {
+export function route(path: string): string | null {
   if (path === '/') return espPage(DEMO_TEMPLATES[0].id);
   const esp = /^\/esp\/([\w-]+)$/.exec(path);
   if (esp) return espPage(esp[1]!);
   if (path === '/webmail/') return webmailPage();
   if (path === '/webmail/message') return webmailMessage();
   const archive = /^\/archive\/([\w-]+)$/.exec(path);
-  if (archive) return template(archive[1]!).html;
+  if (archive) return template(archive[1]!)?.html ?? null;
   return null;
 }
 

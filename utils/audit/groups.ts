@@ -25,6 +25,17 @@ const RULE_TITLE_KEYS = {
   tel: 'ruleTel',
 } as const satisfies Record<AuditRule, MessageKey>;
 
+const SEVERITY_KEYS = {
+  error: 'severityError',
+  warning: 'severityWarning',
+  info: 'severityInfo',
+} as const satisfies Record<Severity, MessageKey>;
+
+/** A severity in the reader's words ("error", "erreur", "ошибка"). */
+export function severityName(severity: Severity): string {
+  return t(SEVERITY_KEYS[severity]);
+}
+
 export function ruleTitle(rule: AuditRule): string {
   return t(RULE_TITLE_KEYS[rule]);
 }

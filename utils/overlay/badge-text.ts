@@ -13,6 +13,7 @@ import type { SourceLinkRow } from '../sources/source-report.ts';
 import { formatCount as countText, formatPercent as percentText } from '../panel/format.ts';
 import { badgeCount } from './badge-format.ts';
 import type { BadgeMetric } from './badge-metric.ts';
+import { t } from '../i18n/i18n.ts';
 
 /**
  * "128 · 12.40%": the panel's displayed share, same two decimals (one decimal
@@ -60,10 +61,10 @@ export interface TitledPlacement {
 }
 
 function duplicateLine(duplicate: DuplicateInfo): string {
-  const which = `Link ${duplicate.index} of ${duplicate.of} to this URL`;
+  const [index, of] = [String(duplicate.index), String(duplicate.of)];
   return duplicate.sharedRow
-    ? `${which}: the report cannot tell them apart, so these numbers are for all ${duplicate.of} together.`
-    : `${which}: the report counts each of them separately.`;
+    ? t('badgeDuplicateShared', index, of)
+    : t('badgeDuplicateSeparate', index, of);
 }
 
 /**
@@ -77,25 +78,23 @@ export function badgeTitle(
   capabilities: readonly Capability[],
   duplicate: DuplicateInfo | null,
   locale?: string,
-  sourceName = 'the data source',
+  sourceName = t('theDataSource'),
 ): string {
   const lines = [`#${countText(placement.ordinal + 1, locale)} ${placement.href}`];
   if (row === null) {
-    lines.push(`No numbers (${MISSING}): ${noRowReason(capabilities)}`);
+    lines.push(t('badgeNoNumbers', MISSING, noRowReason(capabilities)));
   } else if (heatCount(row) === null) {
-    lines.push(`No numbers (${MISSING}) from ${sourceName} for this link.`);
+    lines.push(t('badgeNoNumbersFrom', MISSING, sourceName));
   } else {
     const share = shares.get(row.rowKey) ?? row.shareOfClicks;
     if (row.uniqueClicks !== null) {
-      lines.push(`Unique clicks: ${countText(row.uniqueClicks, locale)}`);
-      lines.push(`% of total clicks: ${percentText(share, locale)}`);
+      lines.push(t('badgeUniqueClicks', countText(row.uniqueClicks, locale)));
+      lines.push(t('badgeShareOfTotal', percentText(share, locale)));
     } else {
-      lines.push(
-        `All clicks: ${countText(row.totalClicks, locale)} (no unique clicks from ${sourceName})`,
-      );
-      lines.push(`% of all clicks: ${percentText(share, locale)}`);
+      lines.push(t('badgeAllClicks', countText(row.totalClicks, locale), sourceName));
+      lines.push(t('badgeShareOfAll', percentText(share, locale)));
     }
-    lines.push(`CTR: ${percentText(row.ctr, locale)}`);
+    lines.push(t('badgeCtr', percentText(row.ctr, locale)));
   }
   if (duplicate) lines.push(duplicateLine(duplicate));
   return lines.join('\n');

@@ -6,6 +6,8 @@
 import type { AuditResult, Severity } from '../audit/types.ts';
 import type { PreviewInfo } from '../messaging/protocol.ts';
 import type { BadgeView } from './badge-model.ts';
+import { t } from '../i18n/i18n.ts';
+import { severityName } from '../audit/groups.ts';
 
 /** Badge colours per worst severity (white text has ≥ 4.5:1 contrast on each). */
 export const QA_COLORS: Record<Severity | 'none', string> = {
@@ -25,11 +27,14 @@ export function qaBadges(preview: PreviewInfo, result: AuditResult): BadgeView[]
     if (at === undefined) continue;
     const seen = worst.get(at);
     if (seen === undefined || RANK[finding.severity] < RANK[seen]) worst.set(at, finding.severity);
-    messages.set(at, [...(messages.get(at) ?? []), `${finding.severity}: ${finding.message}`]);
+    messages.set(at, [
+      ...(messages.get(at) ?? []),
+      t('qaBadgeLine', severityName(finding.severity), finding.message),
+    ]);
   }
   return preview.links.map((link) => {
     const severity = worst.get(link.ordinal) ?? 'none';
-    const lines = messages.get(link.ordinal) ?? ['No problem found.'];
+    const lines = messages.get(link.ordinal) ?? [t('qaBadgeNoProblem')];
     return {
       ordinal: link.ordinal,
       state: link.hidden ? 'hidden' : 'matched',

@@ -1,7 +1,10 @@
 // @vitest-environment node
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
+import en from '../../public/_locales/en/messages.json' with { type: 'json' };
+import { useCatalog } from '../i18n/i18n.ts';
 import {
   formatCount,
+  formatDate,
   formatPercent,
   fromDateInputValue,
   MISSING,
@@ -115,5 +118,25 @@ describe('date inputs', () => {
   });
   test.each(['', '2024-02-30', '20-06-2024', '2024-13-01'])('invalid %j → null', (value) => {
     expect(fromDateInputValue(value)).toBeNull();
+  });
+});
+
+describe('formatting in the UI locale', () => {
+  const NBSP = '\u00a0';
+  const NNBSP = '\u202f';
+  it.each([
+    ['en', '1,234', '12.35%', 'Jan 5, 2026'],
+    ['fr', `1${NNBSP}234`, `12,35${NBSP}%`, '5 janv. 2026'],
+    ['ru', `1${NBSP}234`, `12,35${NBSP}%`, '5 янв. 2026 г.'],
+  ])('%s: counts, percentages and dates', (lang, count, percent, date) => {
+    useCatalog(en, lang);
+    expect(formatCount(1234)).toBe(count);
+    expect(formatPercent(0.12345)).toBe(percent);
+    expect(formatDate(new Date(2026, 0, 5).getTime())).toBe(date);
+  });
+
+  it('an explicit locale wins over the UI one', () => {
+    useCatalog(en, 'fr');
+    expect(formatCount(1234, 'en-US')).toBe('1,234');
   });
 });

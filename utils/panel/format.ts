@@ -111,6 +111,17 @@ export function shortenUrl(url: string, max = 48): string {
   return `${main.slice(0, head)}…${main.slice(main.length - (keep - head))}`;
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A calendar day in the UI locale, as people read it ("Jan 5, 2026", "5 janv. 2026", "5 янв. 2026 г."). */
+export function formatDate(millis: number, locale?: string): string {
+  const lang = locale ?? uiLocale();
+  let format = dateFormats.get(lang);
+  if (!format)
+    dateFormats.set(lang, (format = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' })));
+  return format.format(millis);
+}
+
 /** A date as yyyy-mm-dd in local time, the value format of <input type="date">. */
 export function toDateInputValue(millis: number): string {
   const d = new Date(millis);

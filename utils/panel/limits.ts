@@ -6,23 +6,23 @@
  */
 import type { Capability } from '../report/report-types.ts';
 import { missingCapabilities, type SourceReport } from '../sources/source-report.ts';
+import { t, type MessageKey } from '../i18n/i18n.ts';
 
 /** What each capability a source lacks means for the user. */
-export const CAPABILITY_TEXT: Record<Capability, string> = {
-  'unique-24h': 'Unique clicks by the 24 h rule: the source counts uniqueness its own way.',
-  'per-placement':
-    'Clicks per link position: the source counts per URL, so repeated links share one number.',
-  opens: 'Opens.',
-  delivered: 'Deliveries (rates use sent instead).',
-  bounces: 'Bounces.',
-  unsubscribes: 'Unsubscribes.',
-  'list-unsubscribe': 'Unsubscribes from the mail client’s button (List-Unsubscribe).',
-  'machine-clicks': 'Machine (security scanner) clicks: they are counted like human clicks.',
-  'click-implied-opens': 'Opens implied by clicks (images blocked).',
-  'all-links': 'Every link: only the source’s top links are reported.',
-};
+export const CAPABILITY_TEXT = {
+  'unique-24h': 'lackUnique24h',
+  'per-placement': 'lackPerPlacement',
+  opens: 'lackOpens',
+  delivered: 'lackDelivered',
+  bounces: 'lackBounces',
+  unsubscribes: 'lackUnsubscribes',
+  'list-unsubscribe': 'lackListUnsubscribe',
+  'machine-clicks': 'lackMachineClicks',
+  'click-implied-opens': 'lackClickImpliedOpens',
+  'all-links': 'lackAllLinks',
+} as const satisfies Record<Capability, MessageKey>;
 
 /** What the source cannot give, worded for the panel, in capability order. */
 export function cannotGive(report: SourceReport): string[] {
-  return missingCapabilities(report.capabilities).map((c) => CAPABILITY_TEXT[c]);
+  return missingCapabilities(report.capabilities).map((c) => t(CAPABILITY_TEXT[c]));
 }

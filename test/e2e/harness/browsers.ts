@@ -73,6 +73,21 @@ function requireFile(path: string, hint: string): void {
   if (!existsSync(path)) throw new Error(`${path} is missing: ${hint}`);
 }
 
+/** Debian ships each browser's other languages in a package of their own. */
+function requireLanguage(name: BrowserName, locale: string): void {
+  const lang = locale.split('-')[0] ?? locale;
+  if (name === 'chromium')
+    requireFile(
+      `/usr/lib/chromium/locales/${lang}.pak`,
+      'install `apt-get install -y chromium-l10n`',
+    );
+  else
+    requireFile(
+      `/usr/lib/firefox-esr/browser/extensions/langpack-${lang}@firefox-esr.mozilla.org.xpi`,
+      `install \`apt-get install -y firefox-esr-l10n-${lang}\``,
+    );
+}
+
 export function requireBrowser(name: BrowserName): void {
   requireFile(EXECUTABLES[name], `install it with \`${INSTALL[name]}\` (as root)`);
   requireFile(
@@ -106,20 +121,27 @@ async function snapshotBuild(name: BrowserName): Promise<string> {
 export interface LaunchOptions {
   /** Hosts where the lens runs (enabled in the settings, granted by the e2e build). */
   sites?: readonly string[];
+  /**
+   * The browser's UI language (e.g. 'fr'): Chromium's --lang, Firefox's
+   * intl.locale.requested (Debian's chromium-l10n / firefox-esr-l10n-<lang>
+   * carry the languages). Default: the browser's own (English here).
+   */
+  locale?: string;
 }
 
 /** A browser with the built extension, the lens enabled on `sites` (default TEST_SITES). */
 export async function launch(
   name: BrowserName,
-  { sites = TEST_SITES }: LaunchOptions = {},
+  { sites = TEST_SITES, locale }: LaunchOptions = {},
 ): Promise<ExtensionBrowser> {
   requireBrowser(name);
-  const browser = await (name === 'chromium' ? launchChromium() : launchFirefox());
+  if (locale) requireLanguage(name, locale);
+  const browser = await (name === 'chromium' ? launchChromium(locale) : launchFirefox(locale));
   await browser.extensionEval(enableSitesExpression(sites));
   return browser;
 }
 
-async function launchChromium(): Promise<ExtensionBrowser> {
+async function launchChromium(locale?: string): Promise<ExtensionBrowser> {
   const { chromium } = await import('playwright-core');
   const { CHROME_EXTENSION_ID } = await import('../../../utils/extension-id.ts');
   const profile = mkdtempSync(join(tmpdir(), 'clickmap-chromium-'));
@@ -128,7 +150,11 @@ async function launchChromium(): Promise<ExtensionBrowser> {
     headless: true,
     // Downloads are saved (to a temporary folder) so tests can read them.
     acceptDownloads: true,
-    args: chromiumArgs(await snapshotBuild('chromium')),
+    args: [
+      ...chromiumArgs(await snapshotBuild('chromium')),
+      ...(locale ? [`--lang=${locale}`] : []),
+    ],
+    ...(locale ? { locale } : {}),
   });
   const extensionOrigin = `chrome-extension://${CHROME_EXTENSION_ID}/`;
   const extensionEval = lazyExtensionPage(async () => {
@@ -190,7 +216,7 @@ function lazyExtensionPage(open: () => Promise<ExtensionEval>): ExtensionEval {
   return async (expression) => (await (page ??= open()))(expression);
 }
 
-async function launchFirefox(): Promise<ExtensionBrowser> {
+async function launchFirefox(locale?: string): Promise<ExtensionBrowser> {
   const puppeteer = (await import('puppeteer-core')).default;
   const downloads = mkdtempSync(join(tmpdir(), 'clickmap-firefox-downloads-'));
   const browser = await puppeteer.launch({
@@ -215,6 +241,14 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
       'browser.download.alwaysOpenPanel': false,
       'browser.helperApps.neverAsk.saveToDisk':
         'text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/octet-stream',
+      // The UI language: its language pack is an application-scope add-on, enabled here.
+      ...(locale
+        ? {
+            'intl.locale.requested': locale,
+            'extensions.autoDisableScopes': 0,
+            'extensions.enabledScopes': 15,
+          }
+        : {}),
     },
   });
   await browser.installExtension(await snapshotBuild('firefox'));

@@ -53,11 +53,14 @@ export interface OverlayFixture {
   close(): Promise<void>;
 }
 
-export async function startOverlayFixture(name: BrowserName): Promise<OverlayFixture> {
+export async function startOverlayFixture(
+  name: BrowserName,
+  options: { locale?: string } = {},
+): Promise<OverlayFixture> {
   const [api, pages, browser] = await Promise.all([
     startServer({ seed: 'demo', token: TOKEN }),
     startStaticServer(),
-    launch(name),
+    launch(name, options),
   ]);
   const settingsPage = await openSettingsPage(browser);
   const configure = (settings: ExtensionSettings | null = apiSettings(api.url, TOKEN)) =>
