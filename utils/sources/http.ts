@@ -102,6 +102,8 @@ export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string 
 function providerMessage(json: unknown): string | undefined {
   if (typeof json !== 'object' || json === null) return undefined;
   const body = json as Record<string, unknown>;
+  // JSON:API-style error lists (Ghost: {"errors":[{"message":"Invalid token: …"}]}).
+  if (Array.isArray(body.errors) && body.errors.length > 0) return providerMessage(body.errors[0]);
   for (const key of ['detail', 'message', 'error', 'title']) {
     const value = body[key];
     if (typeof value === 'string' && value !== '') return value;

@@ -9,11 +9,12 @@ import type { SettingsBase, SourceCheck, SourceDescriptor } from './descriptor.t
 import type { ReportSource } from './source.ts';
 import { brevo } from './brevo/index.ts';
 import { clickMapApi } from './clickmap-api/index.ts';
+import { ghost } from './ghost/index.ts';
 import { listmonk } from './listmonk/index.ts';
 import { mailchimp } from './mailchimp/index.ts';
 import { mautic } from './mautic/index.ts';
 
-export const SOURCES = [clickMapApi, mailchimp, listmonk, mautic, brevo] as const;
+export const SOURCES = [clickMapApi, mailchimp, listmonk, mautic, brevo, ghost] as const;
 
 type Registered = (typeof SOURCES)[number];
 
