@@ -37,6 +37,8 @@ export interface TestPage {
    * (our panel lives in one).
    */
   click(selector: string): Promise<void>;
+  /** A real key press (e.g. "Tab", "Escape", "ArrowRight") to whatever has focus. */
+  press(key: string): Promise<void>;
   /** Clicks `selector` (as click()) and resolves with the file the click downloaded. */
   download(selector: string, timeoutMs?: number): Promise<DownloadedFile>;
   close(): Promise<void>;
@@ -168,6 +170,7 @@ async function launchChromium(): Promise<ExtensionBrowser> {
         screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
         setViewport: (width, height) => page.setViewportSize({ width, height }),
         click,
+        press: (key) => page.keyboard.press(key),
         download: async (selector, timeout = 15_000) => {
           const [download] = await Promise.all([
             page.waitForEvent('download', { timeout }),
@@ -266,6 +269,7 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
         screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
         setViewport: (width, height) => page.setViewport({ width, height }),
         click,
+        press: (key) => page.keyboard.press(key as Parameters<typeof page.keyboard.press>[0]),
         download: async (selector, timeout = 15_000) => {
           const before = new Set(readdirSync(downloads));
           await click(selector);
