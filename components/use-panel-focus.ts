@@ -72,7 +72,7 @@ function deepActiveElement(): Element | null {
   let active = document.activeElement;
   for (let depth = 0; depth < 8 && active; depth++) {
     if (active.localName !== 'iframe' && active.localName !== 'frame') break;
-    let inner: Element | null = null;
+    let inner: Element | null;
     try {
       inner = (active as HTMLIFrameElement).contentDocument?.activeElement ?? null;
     } catch {

@@ -78,7 +78,8 @@ function panelBox(when: 'any' | 'left' | 'collapsed' | 'expanded' = 'any') {
     left: Math.round(r.left),
     right: Math.round(r.right),
     width: Math.round(r.width),
-    viewport: innerWidth,
+    // The layout viewport (Firefox's innerWidth counts the scroll bar).
+    viewport: document.documentElement.clientWidth,
     dock: host.getAttribute('data-dock'),
     collapsed: host.hasAttribute('data-collapsed'),
     tabs: host.shadowRoot?.querySelector('.cml-tabs') != null,
@@ -292,7 +293,14 @@ for (const name of BROWSERS) {
     it('axe-core: the options page passes', async () => {
       const options = await fx.browser.newPage();
       await options.goto(`${fx.browser.extensionOrigin}options.html`);
-      await options.waitFor(() => document.querySelector('form') != null, undefined, 10_000);
+      // Firefox reports no load for extension pages: poll until the form is there.
+      for (let i = 0; i < 100; i++) {
+        const ready = await options
+          .evaluateAsPage(() => document.querySelector('form') !== null, undefined)
+          .catch(() => false);
+        if (ready) break;
+        await new Promise((ok) => setTimeout(ok, 100));
+      }
       const blank = await fx.browser.newPage();
       await blank.goto(`${fx.pages.origin}/pages/none`);
       const violations = await axeExtensionPage(options, blank);
