@@ -1,8 +1,9 @@
 /**
  * Benchmark of the reference server (not a test):
  *   node bench/server.ts [--events 1000000] [--campaigns 100] [--queries 300] [--http 100000]
- *                        [--keep path.sqlite] [--skip-rescan]
- * (--keep leaves the database at that path, for bench/raw-events.ts.)
+ *                        [--keep path.sqlite [--reuse]] [--skip-rescan]
+ * (--keep leaves the database at that path, for bench/raw-events.ts; --reuse
+ * skips ingestion and measures the queries on a database kept by an earlier run.)
  * 1. ingest rate: synthetic events of one template over N campaigns, through
  *    the storage in 2 000-event transactions (as POST /v1/events does), then
  *    --http more events through real concurrent HTTP POSTs;
@@ -27,8 +28,10 @@ const { values } = parseArgs({
     http: { type: 'string', default: '100000' },
     keep: { type: 'string' },
     'skip-rescan': { type: 'boolean', default: false },
+    reuse: { type: 'boolean', default: false },
   },
 });
+if (values.reuse && !values.keep) throw new Error('--reuse needs --keep <kept database>');
 const EVENTS = Number(values.events);
 const CAMPAIGNS = Number(values.campaigns);
 const QUERIES = Number(values.queries);
@@ -48,54 +51,8 @@ const load = (): string =>
 console.log(`load average at start: ${load()}`);
 const server = await startServer({ db: dbPath, token: 'bench' });
 const storage = server.storage;
-registerSyntheticCatalog(storage, CAMPAIGNS + 1000);
-
-// 1a. ingest through the storage (one transaction per 2 000 events).
-let ingested = 0;
-const cpu0 = process.cpuUsage();
-const t0 = performance.now();
-for (const chunk of syntheticEvents(EVENTS, CAMPAIGNS)) {
-  storage.ingest(chunk);
-  ingested += chunk.length;
-  if (ingested % 500_000 < chunk.length)
-    process.stderr.write(
-      `  ${fmt(ingested)} events, ${fmt(ingested / ((performance.now() - t0) / 1000))}/s\n`,
-    );
-}
-const ingestSeconds = (performance.now() - t0) / 1000;
-const cpu = process.cpuUsage(cpu0);
-console.log(
-  `ingest (storage, 2k-event transactions): ${fmt(ingested)} events in ${fmt(ingestSeconds)} s = ${fmt(ingested / ingestSeconds)} events/s (CPU ${fmt((cpu.user + cpu.system) / 1e6)} s)`,
-);
-
-// 1b. ingest over HTTP, 16 concurrent POSTs, into other campaigns (same template).
 const headers = { authorization: 'Bearer bench', 'content-type': 'application/json' };
-const httpChunks = [...syntheticEvents(HTTP_EVENTS, 50, 99)].map((chunk) =>
-  chunk.map((e) => ({
-    ...e,
-    campaignId: `c${CAMPAIGNS + Number(e.campaignId.slice(1))}`,
-    id: `h${e.id}`,
-  })),
-);
-const h0 = performance.now();
-let next = 0;
-await Promise.all(
-  Array.from({ length: 16 }, async () => {
-    while (next < httpChunks.length) {
-      const response = await fetch(`${server.url}/v1/events`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(httpChunks[next++]),
-      });
-      if (response.status !== 200) throw new Error(await response.text());
-    }
-  }),
-);
-const httpSeconds = (performance.now() - h0) / 1000;
-console.log(
-  `ingest (HTTP POST /v1/events, 16 in flight): ${fmt(HTTP_EVENTS)} events in ${fmt(httpSeconds)} s = ${fmt(HTTP_EVENTS / httpSeconds)} events/s`,
-);
-console.log(`database: ${fmt(statSync(dbPath).size / 1e6)} MB; load average ${load()}`);
+if (!values.reuse) await ingest();
 
 // 2. click map latency over HTTP, the template's first CAMPAIGNS campaigns.
 const campaignsParam = Array.from({ length: CAMPAIGNS }, (_, c) => `c${c}`).join(',');
@@ -177,3 +134,53 @@ console.log(
 console.log(`load average at end: ${load()}`);
 await server.close();
 rmSync(dir, { recursive: true, force: true });
+
+/** 1. the ingest rates (in-process, then over HTTP). */
+async function ingest(): Promise<void> {
+  registerSyntheticCatalog(storage, CAMPAIGNS + 1000);
+  // 1a. ingest through the storage (one transaction per 2 000 events).
+  let ingested = 0;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (const chunk of syntheticEvents(EVENTS, CAMPAIGNS)) {
+    storage.ingest(chunk);
+    ingested += chunk.length;
+    if (ingested % 500_000 < chunk.length)
+      process.stderr.write(
+        `  ${fmt(ingested)} events, ${fmt(ingested / ((performance.now() - t0) / 1000))}/s\n`,
+      );
+  }
+  const ingestSeconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  console.log(
+    `ingest (storage, 2k-event transactions): ${fmt(ingested)} events in ${fmt(ingestSeconds)} s = ${fmt(ingested / ingestSeconds)} events/s (CPU ${fmt((cpu.user + cpu.system) / 1e6)} s)`,
+  );
+
+  // 1b. ingest over HTTP, 16 concurrent POSTs, into other campaigns (same template).
+  const httpChunks = [...syntheticEvents(HTTP_EVENTS, 50, 99)].map((chunk) =>
+    chunk.map((e) => ({
+      ...e,
+      campaignId: `c${CAMPAIGNS + Number(e.campaignId.slice(1))}`,
+      id: `h${e.id}`,
+    })),
+  );
+  const h0 = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (next < httpChunks.length) {
+        const response = await fetch(`${server.url}/v1/events`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(httpChunks[next++]),
+        });
+        if (response.status !== 200) throw new Error(await response.text());
+      }
+    }),
+  );
+  const httpSeconds = (performance.now() - h0) / 1000;
+  console.log(
+    `ingest (HTTP POST /v1/events, 16 in flight): ${fmt(HTTP_EVENTS)} events in ${fmt(httpSeconds)} s = ${fmt(HTTP_EVENTS / httpSeconds)} events/s`,
+  );
+  console.log(`database: ${fmt(statSync(dbPath).size / 1e6)} MB; load average ${load()}`);
+}

@@ -21,6 +21,7 @@ import type { PanelStore } from './panel-store.ts';
 import { downloadReport } from './report-download.ts';
 import { Totals } from './Totals.tsx';
 import { VersionPicker } from './VersionPicker.tsx';
+import { t } from '../utils/i18n/i18n.ts';
 
 export interface ClickMapViewProps {
   store: PanelStore;
@@ -45,6 +46,7 @@ interface StoreLinkTableProps {
   match: PanelMatch;
   maxClicks: number;
   sourceName: string;
+  basis: 'unique' | 'total';
   onLocate(ordinal: number): void;
   onHighlight(ordinal: number | null): void;
   onColumnsChange?: (columns: string[]) => void;
@@ -82,9 +84,9 @@ export function ClickMapView(props: ClickMapViewProps) {
     const container = rootRef.current;
     if (!container) return;
     downloadReport(report, format, container).then(
-      (name) => store.announce(`Exported ${FORMAT_NAMES[format]}: ${name}`),
+      (name) => store.announce(t('exportedFile', FORMAT_NAMES[format], name)),
       (err: unknown) =>
-        store.announce(`Export failed: ${err instanceof Error ? err.message : String(err)}`),
+        store.announce(t('exportFailed', err instanceof Error ? err.message : String(err))),
     );
   };
   return (
@@ -118,6 +120,7 @@ export function ClickMapView(props: ClickMapViewProps) {
         match={props.match}
         maxClicks={maxClicks}
         sourceName={sourceName}
+        basis={report.shareBasis}
         onLocate={props.onLocate}
         onHighlight={highlight}
         onColumnsChange={props.onTableColumnsChange}

@@ -3,13 +3,10 @@
  * choice, remembered) and what its colour says (unique clicks as a share of
  * the busiest link: the darker, the more clicked).
  */
-import {
-  BADGE_METRICS,
-  BADGE_METRIC_NAMES,
-  type BadgeMetric,
-} from '../utils/overlay/badge-metric.ts';
+import { BADGE_METRICS, badgeMetricName, type BadgeMetric } from '../utils/overlay/badge-metric.ts';
 import { formatWholePercent } from '../utils/panel/format.ts';
 import { heatLegendStops } from '../utils/panel/heat.ts';
+import { t } from '../utils/i18n/i18n.ts';
 
 export interface HeatLegendProps {
   locale?: string;
@@ -20,13 +17,14 @@ export interface HeatLegendProps {
 export function HeatLegend({ locale, metric, onMetricChange }: HeatLegendProps) {
   const stops = heatLegendStops(5);
   return (
-    <figure class="cml-legend cml-section" aria-label="Badge legend">
+    <figure class="cml-legend cml-section" aria-label={t('legendLabel')}>
       <figcaption>
-        <strong>Badges on the email</strong>: the link’s # in the table, then{' '}
+        <strong>{t('legendTitle')}</strong>
+        {t('legendNumberLead')}{' '}
         {onMetricChange ? (
           <select
             class="cml-badge-metric"
-            aria-label="Number on the badges"
+            aria-label={t('legendMetricLabel')}
             value={metric}
             onChange={(e) =>
               onMetricChange((e.currentTarget as HTMLSelectElement).value as BadgeMetric)
@@ -34,14 +32,14 @@ export function HeatLegend({ locale, metric, onMetricChange }: HeatLegendProps) 
           >
             {BADGE_METRICS.map((m) => (
               <option key={m} value={m}>
-                {BADGE_METRIC_NAMES[m]}
+                {badgeMetricName(m)}
               </option>
             ))}
           </select>
         ) : (
-          <span class="cml-badge-metric-name">{BADGE_METRIC_NAMES[metric]}</span>
+          <span class="cml-badge-metric-name">{badgeMetricName(metric)}</span>
         )}
-        . Colour: unique clicks as a share of the busiest link (darker = more clicked).
+        {t('legendColour')}
       </figcaption>
       <div class="cml-legend-bar" aria-hidden="true" />
       <div class="cml-legend-labels">

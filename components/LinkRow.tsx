@@ -5,7 +5,8 @@
  * the page. All outside text (URLs, names) is rendered as text nodes.
  */
 import type { Capability } from '../utils/report/report-types.ts';
-import { heatCount, rowCells, type CellText } from '../utils/panel/columns.ts';
+import { heatCount, rowCells, type CellText, type ColumnSpec } from '../utils/panel/columns.ts';
+import { t, tn } from '../utils/i18n/i18n.ts';
 import { formatCount, MISSING, shortenUrl } from '../utils/panel/format.ts';
 import { heatColor, shareOfMax } from '../utils/panel/heat.ts';
 import { placementName } from '../utils/panel/sort.ts';
@@ -17,8 +18,10 @@ const URL_CHARS = 36;
 
 export interface LinkRowProps {
   placement: PlacementView;
-  /** Columns shown (ids); the others are not rendered. */
-  shown: ReadonlySet<string>;
+  /** Columns shown, in order; the others are not rendered. */
+  columns: readonly ColumnSpec[];
+  /** The number column that carries the heat swatch (the badges' count). */
+  heatColumn: 'uniqueClicks' | 'totalClicks';
   shares: ReadonlyMap<string, number | null>;
   capabilities: readonly Capability[];
   /** The busiest row's unique clicks, for the heat swatch. */
@@ -32,10 +35,9 @@ export interface LinkRowProps {
 }
 
 function duplicateTitle(p: PlacementView): string {
-  const times = `This link appears ${p.duplicateCount} times on the page; `;
   return p.sharedRow
-    ? `${times}the report counts them together, so each shows the same numbers.`
-    : `${times}the report counts each position separately.`;
+    ? tn('duplicateShared', p.duplicateCount)
+    : tn('duplicateSeparate', p.duplicateCount);
 }
 
 function Markers({ placement: p }: { placement: PlacementView }) {
@@ -44,30 +46,28 @@ function Markers({ placement: p }: { placement: PlacementView }) {
     <>
       {p.duplicateCount > 1 && (
         <span class="cml-marker" data-marker="duplicate" title={duplicateTitle(p)}>
-          {p.duplicateIndex} of {p.duplicateCount}
+          {t('duplicateIndex', String(p.duplicateIndex), String(p.duplicateCount))}
         </span>
       )}
       {p.hidden && (
-        <span
-          class="cml-marker"
-          data-marker="hidden"
-          title="This link has no visible box on the page."
-        >
-          hidden
+        <span class="cml-marker" data-marker="hidden" title={t('linkHiddenTitle')}>
+          {t('markerHidden')}
         </span>
       )}
       {row?.isUnsubscribe === true && (
         <span class="cml-marker" data-marker="unsubscribe">
-          unsubscribe
+          {t('markerUnsubscribe')}
         </span>
       )}
       {row?.dynamic === true && (
         <span
           class="cml-marker"
           data-marker="dynamic"
-          title={`Personalised link: counted by its final domain${row.finalDomain ? ` (${row.finalDomain})` : ''}.`}
+          title={
+            row.finalDomain ? t('personalisedTitleDomain', row.finalDomain) : t('personalisedTitle')
+          }
         >
-          personalised
+          {t('markerPersonalised')}
         </span>
       )}
     </>
@@ -108,20 +108,25 @@ export function LinkRow(props: LinkRowProps) {
         <span title={p.url}>{shortenUrl(p.url, URL_CHARS)}</span>
         <Markers placement={p} />
       </td>
-      {props.shown.has('name') && <td class="cml-name">{placementName(p)}</td>}
-      <NumberCell cell={cells.uniqueClicks} swatch={swatch} />
-      <NumberCell cell={cells.share} />
-      {props.shown.has('ctr') && <NumberCell cell={cells.ctr} />}
-      {props.shown.has('totalClicks') && <NumberCell cell={cells.totalClicks} />}
-      {props.shown.has('ctor') && <NumberCell cell={cells.ctor} />}
+      {props.columns.map((c) =>
+        c.id === 'name' ? (
+          <td key={c.id} class="cml-name">
+            {placementName(p)}
+          </td>
+        ) : c.id === 'ordinal' || c.id === 'url' ? null : (
+          <NumberCell
+            key={c.id}
+            cell={cells[c.id]}
+            swatch={c.id === props.heatColumn ? swatch : null}
+          />
+        ),
+      )}
       <td>
         <button
           type="button"
           class="cml-locate"
-          aria-label={`Locate link ${position} in the email`}
-          title={
-            p.hidden ? 'This link has no visible box on the page.' : 'Show this link in the email'
-          }
+          aria-label={t('locateLinkLabel', position)}
+          title={p.hidden ? t('linkHiddenTitle') : t('locateLinkTitle')}
           disabled={p.hidden}
           onClick={() => props.onLocate(p.ordinal)}
           onFocus={() => onHighlight(p.ordinal)}

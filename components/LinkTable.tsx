@@ -4,11 +4,12 @@
  */
 import type { Capability } from '../utils/report/report-types.ts';
 import type { SourceLinkRow } from '../utils/sources/source-report.ts';
-import { LINK_COLUMNS, shownColumns } from '../utils/panel/columns.ts';
+import { shownColumns, tableColumns, type ColumnSpec } from '../utils/panel/columns.ts';
 import type { PlacementView, SortColumn, SortState } from '../utils/panel/view-types.ts';
 import { LinkRow } from './LinkRow.tsx';
 import { SortHeader } from './SortHeader.tsx';
 import { UnmatchedRows } from './UnmatchedRows.tsx';
+import { t } from '../utils/i18n/i18n.ts';
 
 export interface LinkTableProps {
   /** Placements in display order (already sorted). */
@@ -30,31 +31,42 @@ export interface LinkTableProps {
   columns?: readonly string[];
   /** The column chooser's change (its choice is remembered by the caller); no chooser without it. */
   onColumnsChange?: (columns: string[]) => void;
+  /** What the source's shares are of: without unique clicks, total clicks are the default column. */
+  basis?: 'unique' | 'total';
 }
 
-function ColumnChooser(props: { chosen: readonly string[]; onChange(columns: string[]): void }) {
+interface ColumnChooserProps {
+  options: readonly ColumnSpec[];
+  chosen: readonly string[];
+  onChange(columns: string[]): void;
+}
+
+function ColumnChooser(props: ColumnChooserProps) {
   const toggle = (id: string, on: boolean) =>
     props.onChange(
-      LINK_COLUMNS.filter((c) => c.optional)
+      props.options
+        .filter((c) => c.optional)
         .map((c) => c.id)
         .filter((c) => (c === id ? on : props.chosen.includes(c))),
     );
   return (
     <details class="cml-columns">
-      <summary>Columns</summary>
+      <summary>{t('columnsChooser')}</summary>
       <fieldset>
-        <legend class="cml-visually-hidden">More columns in the table</legend>
-        {LINK_COLUMNS.filter((c) => c.optional).map((c) => (
-          <label key={c.id}>
-            <input
-              type="checkbox"
-              value={c.id}
-              checked={props.chosen.includes(c.id)}
-              onChange={(e) => toggle(c.id, (e.currentTarget as HTMLInputElement).checked)}
-            />{' '}
-            {c.spokenLabel ?? c.label}
-          </label>
-        ))}
+        <legend class="cml-visually-hidden">{t('columnsChooserLegend')}</legend>
+        {props.options
+          .filter((c) => c.optional)
+          .map((c) => (
+            <label key={c.id}>
+              <input
+                type="checkbox"
+                value={c.id}
+                checked={props.chosen.includes(c.id)}
+                onChange={(e) => toggle(c.id, (e.currentTarget as HTMLInputElement).checked)}
+              />{' '}
+              {c.spokenLabel ?? c.label}
+            </label>
+          ))}
       </fieldset>
     </details>
   );
@@ -62,14 +74,25 @@ function ColumnChooser(props: { chosen: readonly string[]; onChange(columns: str
 
 export function LinkTable(props: LinkTableProps) {
   const chosen = props.columns ?? [];
-  const columns = shownColumns(chosen);
-  const shown = new Set(columns.map((c) => c.id));
+  const basis = props.basis ?? 'unique';
+  const columns = shownColumns(chosen, basis);
   return (
     <div class="cml-section">
-      {props.onColumnsChange && <ColumnChooser chosen={chosen} onChange={props.onColumnsChange} />}
+      {props.onColumnsChange && (
+        <ColumnChooser
+          options={tableColumns(basis)}
+          chosen={chosen}
+          onChange={props.onColumnsChange}
+        />
+      )}
+      {basis === 'total' && (
+        <p class="cml-basis-note" data-note="total-clicks">
+          {t('tableShowsTotalClicks', props.sourceName ?? t('theDataSource'))}
+        </p>
+      )}
       <div class="cml-table-scroll">
         <table class="cml-table cml-links">
-          <caption>Links on this page</caption>
+          <caption>{t('linksCaption')}</caption>
           <thead>
             <tr>
               {columns.map((column) => (
@@ -81,7 +104,7 @@ export function LinkTable(props: LinkTableProps) {
                 />
               ))}
               <th scope="col">
-                <span class="cml-visually-hidden">Locate</span>
+                <span class="cml-visually-hidden">{t('colLocate')}</span>
               </th>
             </tr>
           </thead>
@@ -90,7 +113,8 @@ export function LinkTable(props: LinkTableProps) {
               <LinkRow
                 key={p.ordinal}
                 placement={p}
-                shown={shown}
+                columns={columns}
+                heatColumn={basis === 'total' ? 'totalClicks' : 'uniqueClicks'}
                 shares={props.shares}
                 capabilities={props.capabilities}
                 maxClicks={props.maxClicks}
@@ -104,7 +128,7 @@ export function LinkTable(props: LinkTableProps) {
           </tbody>
         </table>
       </div>
-      {props.placements.length === 0 && <p>No links found on this page.</p>}
+      {props.placements.length === 0 && <p>{t('noLinksOnPage')}</p>}
       <UnmatchedRows rows={props.unmatchedRows} shares={props.shares} locale={props.locale} />
     </div>
   );

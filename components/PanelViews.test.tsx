@@ -21,10 +21,16 @@ import { click, fire, mount, texts, type Mounted } from './testing/mount.ts';
 let view: Mounted | null = null;
 afterEach(() => view?.unmount());
 
-function renderPanel(status: PanelStatus, overrides: Partial<PanelProps> = {}) {
+const EVERY_COLUMN = ['name', 'uniqueClicks', 'ctr', 'totalClicks', 'ctor'];
+
+function renderPanel(
+  status: PanelStatus,
+  overrides: Partial<PanelProps> = {},
+  // Every optional column on by default: these tests read every number of a row.
+  columns = EVERY_COLUMN,
+) {
   const store = createPanelStore({ status, locale: 'en-US' });
-  // Every optional column on: these tests read every number of a row.
-  store.setTableColumns(['name', 'ctr', 'totalClicks', 'ctor']);
+  store.setTableColumns(columns);
   const { mod } = fakeChartModule();
   const props: PanelProps = {
     store,
@@ -71,22 +77,46 @@ describe('an ESP report (listmonk) in the one report view', async () => {
     expect(view.$('[data-metric="uniqueClicks"] dd').title).toBe(
       'listmonk does not give this number.',
     );
-    expect(view.$('[data-metric="totalClicks"] dd').textContent).toBe('13');
     const rows = view
       .$$('.cml-links tbody tr[data-ordinal]')
       .map((tr) => [...tr.querySelectorAll('td')].slice(3, 8).map(cellText));
     const notTop = '— (The data source reports only its top links; this one is not among them.)';
+    // Total clicks first: they take the unique clicks' place for a source without them.
     expect(rows).toEqual([
       [
+        '294',
         '— (listmonk gives only all clicks per link.)',
         '46.44%',
-        '— (Needs unique clicks, which listmonk does not give per link.)',
-        '294',
+        '— (listmonk does not give unique clicks per link, which this number needs.)',
         '— (listmonk does not report opens.)',
       ],
       Array(5).fill(notTop),
     ]);
     expect(view.$$('.cml-unmatched tbody tr')).toHaveLength(2);
+  });
+
+  test('shows total clicks by default, visibly labelled, where unique clicks are unknown', () => {
+    const { view } = renderPanel(status, { onTableColumnsChange: vi.fn() }, []);
+    const headline = view.$$('.cml-headline [data-metric]').map((m) => m.dataset.metric);
+    expect(headline).toEqual(['uniqueOpens', 'totalClicks', 'unsubscribed']);
+    expect(view.$('.cml-headline [data-metric="totalClicks"] dt').textContent).toBe('All clicks');
+    expect(view.$('[data-metric="totalClicks"] .cml-metric-note').textContent).toBe(
+      'in place of unique clicks, which listmonk does not give',
+    );
+    expect(view.$('.cml-metrics [data-metric="uniqueClicks"]')).not.toBeNull();
+    const headers = view.$$('.cml-links thead th[data-column]').map((th) => th.dataset.column);
+    expect(headers).toEqual(['ordinal', 'url', 'totalClicks', 'share']);
+    expect(view.$('.cml-links thead [data-column="totalClicks"]').textContent).toBe('Total clicks');
+    expect(view.$('[data-note="total-clicks"]').textContent).toBe(
+      'listmonk gives no unique clicks per link: the table and the badges count total clicks.',
+    );
+    const first = view.$('.cml-links tbody tr[data-ordinal]');
+    expect([...first.querySelectorAll('td')].slice(2, 4).map(cellText)).toEqual(['294', '46.44%']);
+    expect(first.querySelector('td:nth-child(3) .cml-swatch')).not.toBeNull();
+    // Unique clicks ("—") stay one click away in the column chooser.
+    const choices = view.$$('.cml-columns input').map((i) => (i as HTMLInputElement).value);
+    expect(choices).toContain('uniqueClicks');
+    expect(choices).not.toContain('totalClicks');
   });
 
   test('says what listmonk cannot give, and its notes', () => {

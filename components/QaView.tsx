@@ -5,11 +5,12 @@
  * data source needed.
  */
 import { useRef, useState } from 'preact/hooks';
-import { groupFindings, RULE_TITLES } from '../utils/audit/groups.ts';
+import { groupFindings, ruleTitle } from '../utils/audit/groups.ts';
 import type { AuditFinding, NumberedPlacement, Severity } from '../utils/audit/types.ts';
 import { shortenUrl } from '../utils/panel/format.ts';
 import type { QaState } from './panel-store.ts';
 import { downloadText } from './download.ts';
+import { t, tn, type MessageKey } from '../utils/i18n/i18n.ts';
 
 export interface QaViewProps {
   qa: QaState | null;
@@ -39,18 +40,18 @@ function FindingRow(props: {
           <button
             type="button"
             class="cml-locate"
-            aria-label={`Locate link ${placement.number} in the email`}
+            aria-label={t('locateLinkLabel', String(placement.number))}
             onClick={() => props.onLocate(placement.ordinal)}
           >
             #{placement.number}
           </button>
         ) : (
-          'all'
+          t('qaAllLinks')
         )}
       </td>
       <td>
         <span class="cml-severity" data-severity={finding.severity}>
-          {finding.severity}
+          {t(SEVERITY_KEYS[finding.severity])}
         </span>
       </td>
       <td>{finding.rule}</td>
@@ -62,11 +63,17 @@ function FindingRow(props: {
   );
 }
 
-const FILTERS: readonly [Severity, string][] = [
-  ['info', 'All findings'],
-  ['warning', 'Errors and warnings'],
-  ['error', 'Errors only'],
+const FILTERS: readonly [Severity, MessageKey][] = [
+  ['info', 'qaFilterAll'],
+  ['warning', 'qaFilterWarnings'],
+  ['error', 'qaFilterErrors'],
 ];
+
+const SEVERITY_KEYS = {
+  error: 'severityError',
+  warning: 'severityWarning',
+  info: 'severityInfo',
+} as const satisfies Record<Severity, MessageKey>;
 
 export function QaView({ qa, onLocate, onHighlight, onExported }: QaViewProps) {
   const rootRef = useRef<HTMLDivElement>(null);
@@ -74,7 +81,7 @@ export function QaView({ qa, onLocate, onHighlight, onExported }: QaViewProps) {
   if (!qa) {
     return (
       <div class="cml-status" data-state="qa-empty">
-        <p>No email preview to check on this page.</p>
+        <p>{t('qaNoPreview')}</p>
       </div>
     );
   }
@@ -93,11 +100,15 @@ export function QaView({ qa, onLocate, onHighlight, onExported }: QaViewProps) {
     <div class="cml-qa" ref={rootRef}>
       <div class="cml-toolbar">
         <p class="cml-qa-summary">
-          {result.placements.length} links · {result.counts.error} errors · {result.counts.warning}{' '}
-          warnings · {result.counts.info} info
+          {[
+            tn('linkCount', result.placements.length),
+            tn('errorCount', result.counts.error),
+            tn('warningCount', result.counts.warning),
+            tn('infoCount', result.counts.info),
+          ].join(' · ')}
         </p>
         <label>
-          Show
+          {t('qaShow')}
           <select
             class="cml-qa-filter"
             value={minimum}
@@ -105,19 +116,19 @@ export function QaView({ qa, onLocate, onHighlight, onExported }: QaViewProps) {
           >
             {FILTERS.map(([value, text]) => (
               <option key={value} value={value}>
-                {text}
+                {t(text)}
               </option>
             ))}
           </select>
         </label>
         <button type="button" class="cml-primary cml-qa-export" onClick={() => void exportCsv()}>
-          Export CSV
+          {t('qaExportCsv')}
         </button>
       </div>
       {result.findings.length === 0 ? (
-        <p class="cml-section">No problem found in the {result.placements.length} links.</p>
+        <p class="cml-section">{tn('qaNoProblem', result.placements.length)}</p>
       ) : groups.length === 0 ? (
-        <p class="cml-section">No finding at this severity.</p>
+        <p class="cml-section">{t('qaNoFindingAtSeverity')}</p>
       ) : (
         groups.map((group) => (
           <section
@@ -128,18 +139,18 @@ export function QaView({ qa, onLocate, onHighlight, onExported }: QaViewProps) {
           >
             <h3 id={`cml-qa-${group.rule}`}>
               <span class="cml-severity" data-severity={group.severity}>
-                {group.severity}
+                {t(SEVERITY_KEYS[group.severity])}
               </span>{' '}
-              {RULE_TITLES[group.rule]} ({group.findings.length})
+              {ruleTitle(group.rule)} ({group.findings.length})
             </h3>
             <table class="cml-table cml-qa-findings">
               <thead>
                 <tr>
-                  <th scope="col">Link</th>
-                  <th scope="col">Severity</th>
-                  <th scope="col">Rule</th>
-                  <th scope="col">URL</th>
-                  <th scope="col">Problem</th>
+                  <th scope="col">{t('colLink')}</th>
+                  <th scope="col">{t('qaColSeverity')}</th>
+                  <th scope="col">{t('qaColRule')}</th>
+                  <th scope="col">{t('qaColUrl')}</th>
+                  <th scope="col">{t('qaColProblem')}</th>
                 </tr>
               </thead>
               <tbody>

@@ -11,6 +11,7 @@ import { clickPerformance } from '../utils/panel/sequence-view.ts';
 import type { ExportFormat } from '../utils/panel/view-types.ts';
 import { ExportButtons } from './ExportButtons.tsx';
 import { downloadSequence } from './report-download.ts';
+import { t } from '../utils/i18n/i18n.ts';
 
 export interface SequenceViewProps {
   report: SequenceReport;
@@ -41,25 +42,25 @@ function StepsTable({ report, locale }: { report: SequenceReport; locale?: strin
   const s = report.summary;
   return (
     <table class="cml-table cml-steps">
-      <caption>Steps</caption>
+      <caption>{t('seqSteps')}</caption>
       <thead>
         <tr>
-          <th scope="col">Step</th>
-          <th scope="col">Name</th>
+          <th scope="col">{t('seqStep')}</th>
+          <th scope="col">{t('colName')}</th>
           <th scope="col" class="cml-num">
-            Sent
+            {t('metricSent')}
           </th>
           <th scope="col" class="cml-num">
-            Single opens
+            {t('seqSingleOpens')}
           </th>
           <th scope="col" class="cml-num">
-            Open rate
+            {t('seqOpenRate')}
           </th>
           <th scope="col" class="cml-num">
-            Single clicks
+            {t('seqSingleClicks')}
           </th>
           <th scope="col" class="cml-num">
-            Click rate
+            {t('seqClickRate')}
           </th>
         </tr>
       </thead>
@@ -79,7 +80,7 @@ function StepsTable({ report, locale }: { report: SequenceReport; locale?: strin
       <tfoot>
         <tr data-step="all">
           <th scope="row" colSpan={2}>
-            All steps
+            {t('seqAllSteps')}
           </th>
           <td class="cml-num">{n(s.sent)}</td>
           <td class="cml-num">{n(s.singleOpens)}</td>
@@ -93,22 +94,22 @@ function StepsTable({ report, locale }: { report: SequenceReport; locale?: strin
 }
 
 function ClickPerformance({ report, locale }: { report: SequenceReport; locale?: string }) {
-  if (report.clickPerformance.length === 0) return <p>No clicks on links in this sequence yet.</p>;
+  if (report.clickPerformance.length === 0) return <p>{t('seqNoClicks')}</p>;
   return (
     <table class="cml-table cml-click-performance">
-      <caption>Click performance</caption>
+      <caption>{t('seqClickPerformance')}</caption>
       <thead>
         <tr>
-          <th scope="col">Address</th>
-          <th scope="col">Name</th>
+          <th scope="col">{t('seqAddress')}</th>
+          <th scope="col">{t('colName')}</th>
           <th scope="col" class="cml-num">
-            Click rate
+            {t('seqClickRate')}
           </th>
           <th scope="col" class="cml-num">
-            Clicks
+            {t('seqClicks')}
           </th>
           <th scope="col" class="cml-num">
-            Step
+            {t('seqStep')}
           </th>
         </tr>
       </thead>
@@ -136,9 +137,9 @@ export function SequenceView({ report, notes, locale, onAnnounce, onExport }: Se
     const container = rootRef.current;
     if (!container) return;
     downloadSequence(report, format, container).then(
-      (name) => onAnnounce?.(`Exported ${FORMAT_NAMES[format]}: ${name}`),
+      (name) => onAnnounce?.(t('exportedFile', FORMAT_NAMES[format], name)),
       (err: unknown) =>
-        onAnnounce?.(`Export failed: ${err instanceof Error ? err.message : String(err)}`),
+        onAnnounce?.(t('exportFailed', err instanceof Error ? err.message : String(err))),
     );
   };
   return (
@@ -146,15 +147,15 @@ export function SequenceView({ report, notes, locale, onAnnounce, onExport }: Se
       <div class="cml-toolbar">
         <ExportButtons onExport={exportSequence} />
       </div>
-      <section class="cml-section cml-table-scroll" aria-label="Sequence steps">
+      <section class="cml-section cml-table-scroll" aria-label={t('seqStepsLabel')}>
         <StepsTable report={report} locale={locale} />
       </section>
-      <section class="cml-section cml-table-scroll" aria-label="Click performance">
+      <section class="cml-section cml-table-scroll" aria-label={t('seqClickPerformance')}>
         <ClickPerformance report={report} locale={locale} />
       </section>
       {notes.length > 0 && (
-        <section class="cml-section" aria-label="Notes">
-          <h3>Notes</h3>
+        <section class="cml-section" aria-label={t('seqNotes')}>
+          <h3>{t('seqNotes')}</h3>
           <ul class="cml-notes">
             {notes.map((note, i) => (
               <li key={i}>{note}</li>

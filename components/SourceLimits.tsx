@@ -5,6 +5,7 @@
  */
 import { cannotGive } from '../utils/panel/limits.ts';
 import type { SourceReport } from '../utils/sources/source-report.ts';
+import { t } from '../utils/i18n/i18n.ts';
 
 export interface SourceLimitsProps {
   report: SourceReport;
@@ -16,10 +17,10 @@ export function SourceLimits({ report, sourceName }: SourceLimitsProps) {
   const notes = report.notes.map((note) => note.text);
   if (lacking.length === 0 && notes.length === 0) return null;
   return (
-    <section class="cml-section cml-limits" aria-label="What this source cannot give">
+    <section class="cml-section cml-limits" aria-label={t('sourceLimitsLabel')}>
       {lacking.length > 0 && (
         <>
-          <h3>Not available from {sourceName}</h3>
+          <h3>{t('notAvailableFrom', sourceName)}</h3>
           <ul class="cml-notes" data-list="cannot-give">
             {lacking.map((text) => (
               <li key={text}>{text}</li>

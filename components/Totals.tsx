@@ -27,6 +27,7 @@ function Metric({ cell }: { cell: MetricCell }) {
       <dd class={cell.missing ? 'cml-missing' : undefined} title={cell.title}>
         {cell.text}
         {cell.missing && <span class="cml-visually-hidden"> ({cell.title})</span>}
+        {cell.note !== undefined && <span class="cml-metric-note">{cell.note}</span>}
       </dd>
     </div>
   );
@@ -59,7 +60,11 @@ export function Totals(props: TotalsProps) {
           role="switch"
           checked={props.machineClicksIncluded}
           disabled={!canDetect}
-          title={canDetect ? undefined : t('noMachineClickFlag')}
+          title={
+            canDetect
+              ? undefined
+              : t('sourceNoMachineClicks', props.sourceName ?? t('theDataSource'))
+          }
           onChange={(e) => props.onMachineClicksChange(e.currentTarget.checked)}
         />
         <label for={switchId}>{t('includeMachineClicks')}</label>

@@ -6,6 +6,7 @@
 import { heatCount } from '../utils/panel/columns.ts';
 import type { SourceLinkRow } from '../utils/sources/source-report.ts';
 import { formatCount, formatPercent, shortenUrl } from '../utils/panel/format.ts';
+import { t } from '../utils/i18n/i18n.ts';
 
 export interface UnmatchedRowsProps {
   rows: readonly SourceLinkRow[];
@@ -20,16 +21,16 @@ export function UnmatchedRows({ rows, shares, locale }: UnmatchedRowsProps) {
   return (
     <div class="cml-table-scroll cml-section">
       <table class="cml-table cml-unmatched">
-        <caption>In report, not found on page ({formatCount(rows.length, locale)})</caption>
+        <caption>{t('unmatchedCaption', formatCount(rows.length, locale))}</caption>
         <thead>
           <tr>
-            <th scope="col">Link</th>
-            <th scope="col">Name</th>
+            <th scope="col">{t('colLink')}</th>
+            <th scope="col">{t('colName')}</th>
             <th scope="col" class="cml-num">
-              {unique ? 'Unique clicks' : 'All clicks'}
+              {unique ? t('colUniqueClicks') : t('colTotalClicks')}
             </th>
             <th scope="col" class="cml-num">
-              % of total
+              {t('colShare')}
             </th>
           </tr>
         </thead>

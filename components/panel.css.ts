@@ -127,6 +127,8 @@ export const PANEL_CSS = `
 .cml-metrics dt { color: var(--cml-muted); }
 .cml-metrics dd { margin: 0; text-align: end; font-variant-numeric: tabular-nums; }
 .cml-missing { color: var(--cml-muted); cursor: help; }
+.cml-metric-note { display: block; font-size: 12px; font-weight: 400; color: var(--cml-muted); }
+.cml-basis-note { margin: 0 0 4px; color: var(--cml-muted); }
 .cml-switch { display: flex; gap: 6px; align-items: center; margin-block-start: 8px; }
 .cml-legend { display: grid; gap: 2px; margin: 16px 0 0; }
 .cml-legend figcaption { color: var(--cml-muted); }

@@ -48,12 +48,22 @@ export interface RunningServer {
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const now = options.now ?? Date.now;
   const token = options.token ?? randomBytes(18).toString('base64url');
-  const storage = new SqliteStorage(options.db ?? ':memory:', () => resolveOptions({ now: now() }));
+  // Commits by either connection (this one, the writer thread's): the report cache's generation.
+  const generation = new Int32Array(new SharedArrayBuffer(4));
+  const storage = new SqliteStorage(
+    options.db ?? ':memory:',
+    () => resolveOptions({ now: now() }),
+    generation,
+  );
   if (options.seed === 'demo' && storage.listTemplates().length === 0) loadDemoData(storage);
   const db = options.db ?? ':memory:';
   let sink: EventSink = inlineSink(storage);
   if (db !== ':memory:' && options.writerThread !== false) {
-    const thread = new WriterThread(db);
+    const thread = new WriterThread(db, {
+      generation,
+      hotQueries: () => storage.hotQueries(),
+      onReports: (at, reports) => storage.installReports(at, reports),
+    });
     await thread.start();
     sink = thread;
   }

@@ -18,15 +18,18 @@ import { withMachineClicks } from '../../utils/settings/settings.ts';
 import { injectChunk } from './chunks.ts';
 import { CONTENT_SCRIPT_FILE, createContentRegistration } from './content-registration.ts';
 import { auditFrame, checkConnection, createReportService } from './reports.ts';
+import { createSiteSwitch } from './site-switch.ts';
 
 export default defineBackground(() => {
   const frames = new FrameRegistry();
   const lifetime = new AbortController(); // the worker lives as long as its listeners
   const reports = createReportService();
   const registration = createContentRegistration();
-  watchSettings(() => {
+  const siteSwitch = createSiteSwitch();
+  watchSettings((settings) => {
     reports.clearCache();
     void registration.sync();
+    siteSwitch.changed(settings);
   }, lifetime.signal);
   // Registered scripts do not survive an unpacked reinstall or, reliably, a restart.
   void registration.sync();
@@ -44,10 +47,11 @@ export default defineBackground(() => {
         if (tabId === undefined || frameId === undefined) {
           throw new Error('frameHello from outside a tab');
         }
+        if (siteSwitch.refuses(sender)) return { tabId, frameId, off: true };
         const list = frames.announce(hello, tabId, frameId, Date.now());
         // The top frame shows the aggregate; it may not be listening yet (it announces too).
         sendToFrame({ tabId, frameId: 0 }, 'framesChanged', { frames: list }).catch(() => {});
-        return { tabId, frameId };
+        return { tabId, frameId, off: false };
       },
       listFrames: (_data, sender) => ({ frames: frames.list(sender.tab?.id ?? -1) }),
       loadReport: ({ frameId, selection }, sender) => {
@@ -90,7 +94,10 @@ export default defineBackground(() => {
     lifetime.signal,
   );
 
-  browser.tabs.onRemoved.addListener((tabId) => frames.forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    frames.forgetTab(tabId);
+    siteSwitch.forgetTab(tabId);
+  });
 
   /**
    * Toolbar button / shortcut: the tab's lens shows or hides its overlay. On
@@ -103,6 +110,7 @@ export default defineBackground(() => {
     try {
       await send();
     } catch {
+      siteSwitch.userOpened(tabId);
       await browser.scripting
         .executeScript({ target: { tabId, allFrames: true }, files: [CONTENT_SCRIPT_FILE] })
         .then(send)

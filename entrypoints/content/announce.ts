@@ -16,16 +16,19 @@ export function describeFrame(isTop: boolean, preview: PreviewInfo | null): Fram
   };
 }
 
+/** Announces the frame; true when the background refused it (its site is switched off). */
 export async function announceFrame(
   isTop: boolean,
   signal: AbortSignal,
   preview: PreviewInfo | null,
-): Promise<void> {
-  if (signal.aborted) return;
+): Promise<boolean> {
+  if (signal.aborted) return false;
   try {
-    await sendToBackground('frameHello', describeFrame(isTop, preview));
+    const { off } = await sendToBackground('frameHello', describeFrame(isTop, preview));
+    return off;
   } catch (error) {
     // The extension was reloaded or the frame is going away: nothing to repair here.
     console.debug('[clickmap-lens] frame not announced:', error);
+    return false;
   }
 }

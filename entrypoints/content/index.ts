@@ -9,6 +9,10 @@
  * watches for an email preview and announces the frame; what a preview needs
  * (extraction, badges) and what the top frame needs (the panel) are chunks
  * the background injects on demand.
+ *
+ * Cheap where it runs (issue 11, item 7): a child frame that holds no email
+ * (an ad, a widget: pages embed dozens) stays dormant — no message to the
+ * background, no listener, no chunk — until its document looks like email.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { PanelChunk } from '../panel-chunk/index.ts';
@@ -18,56 +22,80 @@ import type { PreviewRuntime } from '../preview-chunk/preview-runtime.ts';
 import { loadChunk } from '../../utils/browser/chunk-loader.ts';
 import { serveContent } from '../../utils/browser/messaging.ts';
 import { watchForPreviews } from '../../utils/detection/watch.ts';
-import type { FrameRecord } from '../../utils/messaging/protocol.ts';
+import type { FrameRecord, PreviewInfo } from '../../utils/messaging/protocol.ts';
+import { frameTurnedOff } from '../../utils/sites/sites.ts';
 import { announceFrame } from './announce.ts';
+import { whenLoadedAndIdle } from './idle.ts';
 
 export default defineContentScript({
   registration: 'runtime',
   runAt: 'document_idle',
+  // WXT's legacy "script started" postMessage would wake every page listener in
+  // every frame (and tell the page the lens is there); its custom event is enough.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     const isTop = window === window.top;
     const { signal } = ctx;
+    const frameInfo = { isTop, url: location.href, origin: self.origin };
+    // Switched off in the options (issue 11): everything hangs on this signal and stops.
+    const stop = () => ctx.abort('site switched off');
+    const announce = (preview: PreviewInfo | null) =>
+      announceFrame(isTop, signal, preview).then((off) => off && stop());
     let runtime: PreviewRuntime | null = null;
     let top: Promise<TopFrame> | null = null;
     const loadTop = () =>
       (top ??= loadChunk<PanelChunk>('panel').then((chunk) => chunk.startTopFrame(ctx)));
-
-    watchForPreviews(
-      document,
-      (detection) => {
-        if (!detection && !runtime) return; // nothing found, nothing drawn: the first hello stands
-        void loadChunk<PreviewChunk>('preview').then((chunk) => {
-          runtime ??= chunk.createPreviewRuntime(document, signal);
-          return announceFrame(isTop, signal, runtime.describe(detection));
-        });
-      },
-      signal,
-      { frameInfo: { isTop, url: location.href, origin: self.origin } },
-    );
-
     const showFrames = (frames: FrameRecord[]) => {
       // The panel loads once a frame of this tab holds a preview (or the user asked for it).
       if (!top && !frames.some((f) => f.preview)) return;
       void loadTop().then((panel) => panel.onFrames(frames));
     };
-    serveContent(
-      {
-        framesChanged: ({ frames }) => {
-          if (isTop) showFrames(frames);
-          return { shown: frames.length };
+    let serving = false;
+    const serve = () => {
+      if (serving) return;
+      serving = true;
+      serveContent(
+        {
+          framesChanged: ({ frames }) => {
+            if (isTop) showFrames(frames);
+            return { shown: frames.length };
+          },
+          toggleOverlay: async () => {
+            if (!isTop) return { visible: false };
+            const panel = await loadTop();
+            const visible = panel.summon();
+            await panel.mount();
+            return { visible };
+          },
+          frameCommand: (command) => ({ done: runtime?.run(command) ?? false }),
+          siteOff: ({ hosts, tabOff }) => {
+            const off = frameTurnedOff(frameInfo, hosts, tabOff);
+            if (off) queueMicrotask(stop); // after this answer is on its way
+            return { stopped: off };
+          },
         },
-        toggleOverlay: async () => {
-          if (!isTop) return { visible: false };
-          const panel = await loadTop();
-          const visible = panel.summon();
-          await panel.mount();
-          return { visible };
-        },
-        frameCommand: (command) => ({ done: runtime?.run(command) ?? false }),
+        signal,
+      );
+    };
+
+    watchForPreviews(
+      document,
+      (detection) => {
+        if (!detection && !runtime) return; // nothing found, nothing drawn: stay dormant
+        serve(); // a preview frame takes the panel's commands from here on
+        void loadChunk<PreviewChunk>('preview').then((chunk) => {
+          runtime ??= chunk.createPreviewRuntime(document, signal);
+          return announce(runtime.describe(detection));
+        });
       },
       signal,
+      { frameInfo },
     );
-    // Every frame announces itself, so the panel's diagnostics list every frame reached.
-    void announceFrame(isTop, signal, null);
+
+    if (!isTop) return;
+    // The top frame hears the toolbar button at once, and lists itself in the panel's
+    // diagnostics once the page has loaded and is idle: never a cost to the load event.
+    serve();
+    whenLoadedAndIdle(() => void announce(null), signal);
   },
 });

@@ -13,7 +13,8 @@ import type { ReportOptions } from '../../utils/report/options.ts';
 import type { UnsubscribeLink, UnsubscribeLinks } from '../../utils/report/unsubscribe-clicks.ts';
 import { clickTargetOf } from '../../utils/report/unsubscribe-clicks.ts';
 import type { Contribution } from './message-contrib.ts';
-import { contributionDelta, dayOf, messageContribution } from './message-contrib.ts';
+import { hourOf } from './edge-spans.ts';
+import { contributionDelta, messageContribution } from './message-contrib.ts';
 
 const SEP = '\u001f';
 
@@ -36,7 +37,7 @@ export class AggregateWriter {
   readonly #refUpsert: StatementSync;
   readonly #totalAdd: StatementSync;
   readonly #totalPrune: StatementSync;
-  readonly #messageDay: StatementSync;
+  readonly #messageHour: StatementSync;
 
   /** `unsubscribeLink`: the campaign's unsubscribe placement, where List-Unsubscribe presses count. */
   constructor(
@@ -68,8 +69,10 @@ export class AggregateWriter {
     this.#totalPrune = db.prepare(
       'DELETE FROM totals WHERE campaign_id = ? AND metric = ? AND row = ? AND n = 0',
     );
-    this.#messageDay = db.prepare(
-      'INSERT OR IGNORE INTO message_days (campaign_id, day, msg) VALUES (?, ?, ?)',
+    this.#messageHour = db.prepare(
+      `INSERT INTO message_hours (campaign_id, hour, msg, first_at, last_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT DO UPDATE SET first_at = min(first_at, excluded.first_at),
+       last_at = max(last_at, excluded.last_at)`,
     );
     // Keeps the earliest click (engine order: time, then id) of each row.
     this.#refUpsert = db.prepare(
@@ -84,9 +87,9 @@ export class AggregateWriter {
     const events = this.#events(msg);
     const options = this.#optionsFor(campaignId, this.#unsubscribeLink(campaignId));
     const before = events.filter((e) => !added.has(e.id));
-    // The days this message has events on (ragged periods re-read their edge days' messages).
-    for (const day of new Set(events.filter((e) => added.has(e.id)).map((e) => dayOf(e.at))))
-      this.#messageDay.run(campaignId, day, msg);
+    // The hours this message has events in (ragged periods re-read their edges' messages).
+    for (const e of events)
+      if (added.has(e.id)) this.#messageHour.run(campaignId, hourOf(e.at), msg, e.at, e.at);
     const old = before.length > 0 ? messageContribution(before, options) : {};
     this.#apply(campaignId, contributionDelta(old, messageContribution(events, options)));
     this.#recordRowRefs(

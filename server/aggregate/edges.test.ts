@@ -4,7 +4,7 @@
  * the aggregates plus the messages of its two edge days: the campaigns' raw
  * events are not rescanned (that took GBs and tens of seconds at millions of
  * events), the numbers stay the engine's, and a database from before
- * message_days is migrated on open.
+ * message_hours is filled on open.
  */
 import { DatabaseSync } from 'node:sqlite';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -72,11 +72,11 @@ it('answers ragged periods exactly without rescanning raw events', { timeout: 12
 });
 
 it(
-  'fills message_days when opening a database written before it existed',
+  'fills message_hours when opening a database written before it existed',
   { timeout: 60_000 },
   () => {
     const raw = new DatabaseSync(db);
-    raw.exec('DELETE FROM message_days');
+    raw.exec('DELETE FROM message_hours');
     raw.close();
     const storage = open();
     check(storage);

@@ -10,8 +10,9 @@
  *   query, the most common one, reads ~60 rows per campaign);
  * - row_refs: the first click of each report row (names the row);
  * - unsubs: unsubscribe events, deduplicated per recipient at query time;
- * - message_days: the UTC days on which each message has events (a ragged
- *   period re-reads only the messages of its two edge days: aggregate/edges.ts);
+ * - message_hours: the UTC hours in which each message has events, with the
+ *   first and last event time in each (a ragged period re-reads only the
+ *   messages of part of its two edge days: aggregate/edge-spans.ts);
  * - webhook_tokens: signed-webhook tokens already used (replay guard).
  */
 import { DatabaseSync } from 'node:sqlite';
@@ -56,9 +57,10 @@ CREATE TABLE IF NOT EXISTS unsubs (
   id TEXT PRIMARY KEY, campaign_id TEXT NOT NULL, recipient TEXT NOT NULL, at INTEGER NOT NULL,
   method TEXT NOT NULL, link_id TEXT);
 CREATE INDEX IF NOT EXISTS unsubs_by_campaign ON unsubs(campaign_id, at);
-CREATE TABLE IF NOT EXISTS message_days (
-  campaign_id TEXT NOT NULL, day INTEGER NOT NULL, msg INTEGER NOT NULL,
-  PRIMARY KEY (campaign_id, day, msg)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS message_hours (
+  campaign_id TEXT NOT NULL, hour INTEGER NOT NULL, msg INTEGER NOT NULL,
+  first_at INTEGER NOT NULL, last_at INTEGER NOT NULL,
+  PRIMARY KEY (campaign_id, hour, msg)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS webhook_tokens (
   provider TEXT NOT NULL, token TEXT NOT NULL, digest TEXT NOT NULL, expires_at INTEGER NOT NULL,
   PRIMARY KEY (provider, token)) WITHOUT ROWID;
@@ -80,26 +82,53 @@ export function openDatabase(path: string): DatabaseSync {
 }
 
 /**
- * message_days came after the events table: a database with events and no
- * message days is from before it, and gets them from its events (once).
+ * message_hours came after the events table (and replaced message_days): a
+ * database with events and no message hours is from before it, and gets them
+ * from its events (once).
  */
 function migrate(db: DatabaseSync): void {
-  if (db.prepare('SELECT 1 AS k FROM message_days LIMIT 1').get() !== undefined) return;
-  if (db.prepare('SELECT 1 AS k FROM events LIMIT 1').get() === undefined) return;
-  inTransaction(db, () =>
-    db.exec(`INSERT OR IGNORE INTO message_days (campaign_id, day, msg)
-      SELECT m.campaign_id, e.at / 86400000, e.msg FROM events e JOIN messages m ON m.msg = e.msg`),
-  );
+  if (db.prepare('SELECT 1 AS k FROM message_hours LIMIT 1').get() !== undefined) return;
+  inTransaction(db, () => {
+    db.exec('DROP TABLE IF EXISTS message_days');
+    db.exec(`INSERT INTO message_hours (campaign_id, hour, msg, first_at, last_at)
+      SELECT m.campaign_id, e.at / 3600000, e.msg, MIN(e.at), MAX(e.at)
+      FROM events e JOIN messages m ON m.msg = e.msg GROUP BY 1, 2, 3`);
+  });
 }
-/** Runs fn in one IMMEDIATE transaction: all of it is stored or none of it. */
+let savepoints = 0;
+
+/**
+ * Runs fn in one IMMEDIATE transaction: all of it is stored or none of it.
+ * Inside an open transaction (the writer thread's group commit) it is a
+ * savepoint instead: fn's writes are undone alone when it throws, and become
+ * durable with the enclosing transaction's COMMIT.
+ */
 export function inTransaction<T>(db: DatabaseSync, fn: () => T): T {
-  db.exec('BEGIN IMMEDIATE');
+  const nested = db.isTransaction;
+  const name = `w${savepoints++}`;
+  db.exec(nested ? `SAVEPOINT ${name}` : 'BEGIN IMMEDIATE');
   try {
     const result = fn();
-    db.exec('COMMIT');
+    db.exec(nested ? `RELEASE ${name}` : 'COMMIT');
     return result;
   } catch (error) {
-    db.exec('ROLLBACK');
+    if (nested) db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
+    else if (db.isTransaction) db.exec('ROLLBACK');
     throw error;
+  }
+}
+
+/**
+ * Runs fn's reads on one snapshot of the database (a deferred read
+ * transaction): a report never mixes states from before and after a commit
+ * of the writer thread that lands between two of its queries.
+ */
+export function inSnapshot<T>(db: DatabaseSync, fn: () => T): T {
+  if (db.isTransaction) return fn();
+  db.exec('BEGIN');
+  try {
+    return fn();
+  } finally {
+    db.exec('COMMIT');
   }
 }

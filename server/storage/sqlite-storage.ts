@@ -29,7 +29,9 @@ import { EdgeReader } from '../aggregate/edges.ts';
 import { alignedDays, memoizeIdentify } from '../aggregate/periods.ts';
 import { conflict, notFound, unprocessable } from '../problem.ts';
 import { Catalog } from './catalog.ts';
-import { inTransaction, openDatabase } from './schema.ts';
+import type { RefreshedReport } from './report-cache.ts';
+import { ReportCache } from './report-cache.ts';
+import { inSnapshot, inTransaction, openDatabase } from './schema.ts';
 import type { ClickMapQuery, IngestOutcome, Storage, StoredCampaign } from './types.ts';
 import type { ClaimResult, TokenClaim } from './webhook-tokens.ts';
 import { WebhookTokens } from './webhook-tokens.ts';
@@ -49,9 +51,24 @@ export class SqliteStorage implements Storage {
   /** campaignId → its version's unsubscribe placement (null: none); cleared when the catalog changes. */
   readonly #unsubscribeLinks = new Map<string, UnsubscribeLink | null>();
   readonly #tokens: WebhookTokens;
+  /** Commits so far by every connection of this server (shared with the writer thread). */
+  readonly #generation: Int32Array;
+  readonly #reports = new ReportCache();
+  #eventCount = { generation: -1, n: 0 };
+  /** Click maps computed by this connection (not served from the cache): for tests. */
+  reportsComputed = 0;
 
-  /** `options` is called per report (its `now` stamps generatedAt); includeMachineClicks is ignored. */
-  constructor(path: string, options: () => ReportOptions) {
+  /**
+   * `options` is called per report (its `now` stamps generatedAt); includeMachineClicks is ignored.
+   * `generation`: a shared Int32Array counting commits, when another connection (the writer
+   * thread) writes the same file; each connection bumps it after its own commits.
+   */
+  constructor(
+    path: string,
+    options: () => ReportOptions,
+    generation = new Int32Array(new SharedArrayBuffer(4)),
+  ) {
+    this.#generation = generation;
     this.#db = openDatabase(path);
     this.#catalog = new Catalog(this.#db);
     const identify = memoizeIdentify(options().identify);
@@ -79,13 +96,14 @@ export class SqliteStorage implements Storage {
     this.#writer.upgrade(this.#db);
   }
 
-  putTemplate = (t: Template): void => this.#catalog.putTemplate(t);
-  putVersion = (v: TemplateVersion): void => inTransaction(this.#db, () => this.#putVersion(v));
-  putCampaign = (c: StoredCampaign): void => {
-    this.#catalog.putCampaign(c);
-    this.#unsubscribeLinks.delete(c.id);
-  };
-  putSequence = (s: Sequence): void => inTransaction(this.#db, () => this.#catalog.putSequence(s));
+  putTemplate = (t: Template): void => this.transaction(() => this.#catalog.putTemplate(t));
+  putVersion = (v: TemplateVersion): void => this.transaction(() => this.#putVersion(v));
+  putCampaign = (c: StoredCampaign): void =>
+    this.transaction(() => {
+      this.#catalog.putCampaign(c);
+      this.#unsubscribeLinks.delete(c.id);
+    });
+  putSequence = (s: Sequence): void => this.transaction(() => this.#catalog.putSequence(s));
   listTemplates = (): TemplateSummary[] => this.#catalog.listTemplates();
   getTemplate = (id: string): Template | null => this.#catalog.getTemplate(id);
   versionsOf = (templateId: string): TemplateVersion[] => this.#catalog.versionsOf(templateId);
@@ -128,8 +146,23 @@ export class SqliteStorage implements Storage {
     }
   }
 
+  /**
+   * Runs fn as one transaction (a savepoint inside an open one: the writer thread's group
+   * commit, ./writer-batch.ts); the outermost commit bumps the shared generation.
+   */
+  transaction<T>(fn: () => T): T {
+    const outermost = !this.#db.isTransaction;
+    const result = inTransaction(this.#db, fn);
+    if (outermost) Atomics.add(this.#generation, 0, 1);
+    return result;
+  }
+
+  generation(): number {
+    return Atomics.load(this.#generation, 0);
+  }
+
   ingest(events: readonly EmailEvent[]): IngestOutcome {
-    return inTransaction(this.#db, () => {
+    return this.transaction(() => {
       const known = new Set<string>();
       for (const event of events) {
         if (known.has(event.campaignId)) continue;
@@ -186,11 +219,18 @@ export class SqliteStorage implements Storage {
   }
 
   claimToken(claim: TokenClaim): ClaimResult {
-    return inTransaction(this.#db, () => this.#tokens.claim(claim));
+    return this.transaction(() => this.#tokens.claim(claim));
   }
 
+  /** Counted once per generation (a full index scan at millions of events). */
   eventCount(): number {
-    return Number(this.#db.prepare('SELECT COUNT(*) AS n FROM events').get()?.n);
+    const generation = this.generation();
+    if (this.#eventCount.generation !== generation)
+      this.#eventCount = {
+        generation,
+        n: Number(this.#db.prepare('SELECT COUNT(*) AS n FROM events').get()?.n),
+      };
+    return this.#eventCount.n;
   }
 
   /**
@@ -211,7 +251,52 @@ export class SqliteStorage implements Storage {
     for (const row of rows) yield JSON.parse(String(row.body)) as EmailEvent;
   }
 
+  /** Served from the report cache while no commit happened since it was computed (./report-cache.ts). */
   clickMap(query: ClickMapQuery): ClickMapReport {
+    const generation = this.generation();
+    const cached = this.#reports.get(query, generation);
+    if (cached) return { ...cached, generatedAt: this.#options().now };
+    const refreshed = this.#computeClickMap(query);
+    this.#reports.set(generation, refreshed);
+    return refreshed.report;
+  }
+
+  /** The queries read lately and cheap to recompute: the writer thread refreshes them. */
+  hotQueries(): ClickMapQuery[] {
+    return this.#reports.hot();
+  }
+
+  /** Recomputes `queries` now (the writer thread, after its commit); failures are skipped. */
+  refreshReports(queries: readonly ClickMapQuery[]): {
+    generation: number;
+    reports: RefreshedReport[];
+  } {
+    // Read before the snapshots are taken: the label is never newer than the data.
+    const generation = this.generation();
+    const reports: RefreshedReport[] = [];
+    for (const query of queries) {
+      try {
+        reports.push(this.#computeClickMap(query));
+      } catch {
+        // A query that now fails (e.g. 404) is computed, and its error answered, by its next read.
+      }
+    }
+    return { generation, reports };
+  }
+
+  /** Reports recomputed by the writer thread at `generation`. */
+  installReports(generation: number, reports: readonly RefreshedReport[]): void {
+    this.#reports.install(generation, reports);
+  }
+
+  #computeClickMap(query: ClickMapQuery): RefreshedReport {
+    const t0 = performance.now();
+    const report = inSnapshot(this.#db, () => this.#clickMapOf(query));
+    this.reportsComputed++;
+    return { query, report, costMs: performance.now() - t0 };
+  }
+
+  #clickMapOf(query: ClickMapQuery): ClickMapReport {
     if (!this.getTemplate(query.templateId)) throw notFound(`no template "${query.templateId}"`);
     const versions = this.versionsOf(query.templateId);
     if (query.versionId !== undefined && !versions.some((v) => v.id === query.versionId))

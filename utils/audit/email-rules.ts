@@ -5,6 +5,7 @@
  */
 import type { AuditFinding, AuditPlacement } from './types.ts';
 import { label } from './placement-rules.ts';
+import { t } from '../i18n/i18n.ts';
 
 function httpUrl(href: string): URL | null {
   try {
@@ -44,7 +45,7 @@ export function missingUtmFindings(placements: readonly AuditPlacement[]): Audit
       rule: 'missing-utm' as const,
       severity: 'warning' as const,
       placementOrdinal: p.ordinal,
-      message: `${label(p)} has no utm_ parameters while ${tagged} of ${links.length} links do.`,
+      message: t('qaMissingUtm', label(p), String(tagged), String(links.length)),
     }));
 }
 
@@ -67,13 +68,13 @@ export function duplicateDestinationFindings(
     if (!first || texts.length < 2) continue;
     const numbers = group.map((p) => `#${p.ordinal + 1}`).join(', ');
     const quoted = [...new Set(group.map((p) => p.text.trim()).filter(Boolean))]
-      .map((t) => `"${t}"`)
+      .map((text) => `"${text}"`)
       .join(', ');
     findings.push({
       rule: 'duplicate-destination',
       severity: 'warning',
       placementOrdinal: first.ordinal,
-      message: `Links ${numbers} go to one destination with different texts (${quoted}): a per-URL report cannot tell them apart.`,
+      message: t('qaDuplicateDestination', numbers, quoted),
     });
   }
   return findings;
@@ -85,7 +86,7 @@ export function unsubscribeFindings(placements: readonly AuditPlacement[]): Audi
     {
       rule: 'no-unsubscribe',
       severity: 'warning',
-      message: 'No unsubscribe link found: bulk mail needs one (and a List-Unsubscribe header).',
+      message: t('qaNoUnsubscribe'),
     },
   ];
 }

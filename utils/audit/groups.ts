@@ -4,25 +4,30 @@
  * warnings, or everything). Pure.
  */
 import type { AuditFinding, AuditRule, Severity } from './types.ts';
+import { t, type MessageKey } from '../i18n/i18n.ts';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 /** A group's heading: what the rule checks, in a reader's words. */
-export const RULE_TITLES: Record<AuditRule, string> = {
-  'empty-href': 'Empty link',
-  'placeholder-href': 'Placeholder link (#)',
-  'relative-href': 'Relative link',
-  'unsafe-scheme': 'Blocked scheme (javascript:, data:…)',
-  'merge-tag': 'Unresolved merge tag',
-  'insecure-http': 'Insecure http:',
-  'missing-utm': 'Missing UTM parameters',
-  'duplicate-destination': 'One destination, different texts',
-  'no-unsubscribe': 'No unsubscribe link',
-  'small-tap-target': 'Tap target under 44×44 px',
-  'hidden-link': 'Link in hidden content',
-  mailto: 'Email link (mailto:)',
-  tel: 'Phone link (tel:)',
-};
+const RULE_TITLE_KEYS = {
+  'empty-href': 'ruleEmptyHref',
+  'placeholder-href': 'rulePlaceholderHref',
+  'relative-href': 'ruleRelativeHref',
+  'unsafe-scheme': 'ruleUnsafeScheme',
+  'merge-tag': 'ruleMergeTag',
+  'insecure-http': 'ruleInsecureHttp',
+  'missing-utm': 'ruleMissingUtm',
+  'duplicate-destination': 'ruleDuplicateDestination',
+  'no-unsubscribe': 'ruleNoUnsubscribe',
+  'small-tap-target': 'ruleSmallTapTarget',
+  'hidden-link': 'ruleHiddenLink',
+  mailto: 'ruleMailto',
+  tel: 'ruleTel',
+} as const satisfies Record<AuditRule, MessageKey>;
+
+export function ruleTitle(rule: AuditRule): string {
+  return t(RULE_TITLE_KEYS[rule]);
+}
 
 export interface FindingGroup {
   rule: AuditRule;

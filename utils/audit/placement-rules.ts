@@ -6,8 +6,9 @@
  */
 import type { AuditFinding, AuditPlacement } from './types.ts';
 import { MIN_TAP_TARGET_PX } from './types.ts';
+import { t } from '../i18n/i18n.ts';
 
-export const label = (p: AuditPlacement): string => `Link #${p.ordinal + 1}`;
+export const label = (p: AuditPlacement): string => t('qaLinkLabel', String(p.ordinal + 1));
 
 function destinationFinding(p: AuditPlacement): AuditFinding | null {
   const href = p.href.trim();
@@ -17,14 +18,14 @@ function destinationFinding(p: AuditPlacement): AuditFinding | null {
       rule: 'empty-href',
       severity: 'error',
       ...at,
-      message: `${label(p)} has an empty href: it goes nowhere.`,
+      message: t('qaEmptyHref', label(p)),
     };
   if (href === '#') {
     return {
       rule: 'placeholder-href',
       severity: 'error',
       ...at,
-      message: `${label(p)} points to "#", a placeholder: it goes nowhere.`,
+      message: t('qaPlaceholderHref', label(p)),
     };
   }
   if (p.unsafe) {
@@ -33,7 +34,7 @@ function destinationFinding(p: AuditPlacement): AuditFinding | null {
       rule: 'unsafe-scheme',
       severity: 'error',
       ...at,
-      message: `${label(p)} uses ${scheme}: — mail clients strip or block it.`,
+      message: t('qaUnsafeScheme', label(p), scheme),
     };
   }
   if (/^http:/i.test(href)) {
@@ -41,7 +42,7 @@ function destinationFinding(p: AuditPlacement): AuditFinding | null {
       rule: 'insecure-http',
       severity: 'warning',
       ...at,
-      message: `${label(p)} uses http:, not https: ${href}`,
+      message: t('qaInsecureHttp', label(p), href),
     };
   }
   if (/^mailto:/i.test(href))
@@ -49,17 +50,17 @@ function destinationFinding(p: AuditPlacement): AuditFinding | null {
       rule: 'mailto',
       severity: 'info',
       ...at,
-      message: `${label(p)} opens an email to ${href.slice(7)}.`,
+      message: t('qaMailto', label(p), href.slice(7)),
     };
   if (/^tel:/i.test(href))
-    return { rule: 'tel', severity: 'info', ...at, message: `${label(p)} dials ${href.slice(4)}.` };
+    return { rule: 'tel', severity: 'info', ...at, message: t('qaTel', label(p), href.slice(4)) };
   // A whole-URL merge tag ({{action_url}}) is the merge-tag rule's business; in-page anchors are not links out.
   if (!/^[a-z][a-z0-9+.-]*:/i.test(href) && !href.startsWith('#') && p.mergeTags.length === 0) {
     return {
       rule: 'relative-href',
       severity: 'error',
       ...at,
-      message: `${label(p)} is not an absolute URL (${href}): an email has no page for it to be relative to.`,
+      message: t('qaRelativeHref', label(p), href),
     };
   }
   return null;
@@ -71,7 +72,7 @@ function mergeTagFinding(p: AuditPlacement): AuditFinding | null {
     rule: 'merge-tag',
     severity: 'warning',
     placementOrdinal: p.ordinal,
-    message: `${label(p)} holds unresolved merge tags ${p.mergeTags.join(' ')}: check they are filled when sent.`,
+    message: t('qaMergeTag', label(p), p.mergeTags.join(' ')),
   };
 }
 
@@ -82,7 +83,7 @@ function renderFindings(p: AuditPlacement): AuditFinding[] {
       rule: 'hidden-link',
       severity: 'warning',
       placementOrdinal: p.ordinal,
-      message: `${label(p)} is inside hidden content: recipients cannot see it, but scanners and clients may still follow it.`,
+      message: t('qaHiddenLink', label(p)),
     });
   }
   const box = p.box;
@@ -97,7 +98,12 @@ function renderFindings(p: AuditPlacement): AuditFinding[] {
       rule: 'small-tap-target',
       severity: 'warning',
       placementOrdinal: p.ordinal,
-      message: `${label(p)} is ${Math.round(box.width)}×${Math.round(box.height)} px, under the ${MIN_TAP_TARGET_PX}×${MIN_TAP_TARGET_PX} px tap target.`,
+      message: t(
+        'qaSmallTapTarget',
+        label(p),
+        `${Math.round(box.width)}×${Math.round(box.height)}`,
+        `${MIN_TAP_TARGET_PX}×${MIN_TAP_TARGET_PX}`,
+      ),
     });
   }
   return findings;

@@ -4,7 +4,7 @@ import { sendToBackground, serveBackground, type BackgroundHandlers } from './me
 
 const handlers = (overrides: Partial<BackgroundHandlers> = {}): BackgroundHandlers => ({
   ping: () => ({ version: '9.9.9' }),
-  frameHello: () => ({ tabId: 1, frameId: 0 }),
+  frameHello: () => ({ tabId: 1, frameId: 0, off: false }),
   listFrames: () => ({ frames: [] }),
   loadReport: () => ({ state: 'not-configured' }),
   auditPreview: () => ({ placements: [], findings: [], counts: { error: 0, warning: 0, info: 0 } }),

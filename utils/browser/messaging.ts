@@ -56,6 +56,15 @@ export async function sendToFrame<N extends ContentMessageName>(
   return unwrap(name, reply);
 }
 
+/** Push to every frame of one tab where the content script listens (background side). */
+export async function sendToTab<N extends ContentMessageName>(
+  tabId: number,
+  name: N,
+  data: RequestOf<N>,
+): Promise<void> {
+  await browser.tabs.sendMessage(tabId, envelope(name, data));
+}
+
 function answer(
   handler: (data: unknown, sender: Sender) => unknown,
   message: Envelope,

@@ -25,19 +25,29 @@ function article(): Document {
   return doc;
 }
 
-/** Counts querySelectorAll calls on this document and its elements (wherever the DOM defines it). */
-function countWalks(doc: Document): () => number {
+/** Counts calls of one query method on this document and its elements (wherever the DOM defines it). */
+function countCalls(doc: Document, method: 'querySelector' | 'querySelectorAll'): () => number {
   const owner = (node: object): object => {
     let proto = Object.getPrototypeOf(node) as object;
-    while (!Object.hasOwn(proto, 'querySelectorAll'))
-      proto = Object.getPrototypeOf(proto) as object;
+    while (!Object.hasOwn(proto, method)) proto = Object.getPrototypeOf(proto) as object;
     return proto;
   };
   const owners = new Set([owner(doc), owner(doc.body)]);
-  const spies = [...owners].map((o) =>
-    vi.spyOn(o as { querySelectorAll: Element['querySelectorAll'] }, 'querySelectorAll'),
-  );
+  const spies = [...owners].map((o) => vi.spyOn(o as Pick<Element, typeof method>, method));
   return () => spies.reduce((n, spy) => n + spy.mock.calls.length, 0);
+}
+
+/** querySelectorAll calls: each walks the whole tree. */
+const countWalks = (doc: Document) => countCalls(doc, 'querySelectorAll');
+/** querySelector calls: a walk to the first match, the whole tree when there is none. */
+const countFirstMatches = (doc: Document) => countCalls(doc, 'querySelector');
+
+/** A busy app page with no email and no link in a table (a data grid, a feed). */
+function grid(): Document {
+  const doc = document.implementation.createHTMLDocument('Grid');
+  const rows = Array.from({ length: 200 }, (_, i) => `<tr><td>r${i}</td><td>${i}</td></tr>`);
+  doc.body.innerHTML = `<nav><a href="/">Home</a></nav><table>${rows.join('')}</table>`;
+  return doc;
 }
 
 afterEach(() => {
@@ -81,5 +91,24 @@ describe('detection cost on a page that is not email', () => {
     const walks = countWalks(doc);
     expect(detectPreview(doc, TOP)).toBeNull();
     expect(walks()).toBeLessThanOrEqual(2);
+  });
+
+  it('one walk rules out every profile of a top page with no email and no link in a table', () => {
+    const doc = grid();
+    const all = countWalks(doc);
+    const first = countFirstMatches(doc);
+    expect(detectPreview(doc, TOP)).toBeNull();
+    // Without the joined prefilter: four self-hosted probes plus the email gate, five walks.
+    expect(first() + all()).toBe(1);
+  });
+
+  it('the same one walk rules out a child frame that holds an ad, not an email', () => {
+    const doc = document.implementation.createHTMLDocument('Ad');
+    doc.body.innerHTML = "<p>Ad <a href='https://ads.example/1'>go</a></p>";
+    const frame: FrameInfo = { isTop: false, url: 'about:srcdoc', origin: TOP.origin };
+    const first = countFirstMatches(doc);
+    const all = countWalks(doc);
+    expect(detectPreview(doc, frame)).toBeNull();
+    expect(first() + all()).toBe(1);
   });
 });

@@ -6,10 +6,12 @@
  *
  * Order: candidate profiles come from the frame alone (host, URL, top/child)
  * so most profiles rule themselves out without touching the DOM; each
- * remaining element profile costs one querySelector (its probe) unless it
- * matches; document profiles run a cheap gate before scoring.
+ * remaining profiles are ruled out together by one querySelector (every
+ * element profile's probe and the email gate in one selector list, see
+ * prefilterOf); only when it matches does each profile try its own probe, and
+ * document profiles their gate before scoring.
  */
-import { passesEmailGate, scoreEmailDocument } from './email-signals.ts';
+import { EMAIL_GATE_SELECTOR, passesEmailGate, scoreEmailDocument } from './email-signals.ts';
 import { PROFILES, probeSelector } from './profiles.ts';
 import { usableBody, usableRoots } from './roots.ts';
 import type {
@@ -86,9 +88,41 @@ export function matchProfile(
     : matchDocument(profile, doc, frame);
 }
 
+interface Prefilter {
+  /** Selector list: every element profile's probe, plus the email gate when it decides. */
+  selector: string;
+  /** No match means no profile in the list can match (every document profile is gated). */
+  decides: boolean;
+}
+const prefilters = new Map<string, Prefilter>();
+
+/**
+ * One selector list for a frame's profiles: on a page that is none of them
+ * (most pages), one document walk rules them all out, instead of one walk per
+ * profile probe plus one for the email gate.
+ */
+export function prefilterOf(profiles: readonly SiteProfile[]): Prefilter {
+  const key = profiles.map((p) => p.id).join(' ');
+  let prefilter = prefilters.get(key);
+  if (prefilter === undefined) {
+    const documents = profiles.filter((p) => p.kind === 'document');
+    const decides = documents.every((p) => p.requireGate);
+    const probes = profiles.flatMap((p) => (p.kind === 'elements' ? [probeSelector(p)] : []));
+    if (decides && documents.length > 0) probes.push(EMAIL_GATE_SELECTOR);
+    prefilter = { selector: probes.join(', '), decides };
+    prefilters.set(key, prefilter);
+  }
+  return prefilter;
+}
+
 export function detectPreview(doc: Document, frameInfo: FrameInfo): Detection | null {
   try {
-    for (const profile of profileForFrame(frameInfo)) {
+    const profiles = profileForFrame(frameInfo);
+    const { selector, decides } = prefilterOf(profiles);
+    const hit = selector !== '' && doc.querySelector(selector) !== null;
+    if (!hit && decides) return null;
+    for (const profile of profiles) {
+      if (profile.kind === 'elements' && !hit) continue;
       const detection = matchProfile(profile, doc, frameInfo);
       if (detection) return detection;
     }

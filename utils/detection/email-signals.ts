@@ -142,10 +142,13 @@ const SIGNALS: readonly Signal[] = [
   { name: 'external-stylesheet', weight: -1, test: (d) => hasExternalStylesheet(d) },
 ];
 
+/** An email lays its links out in tables: a page without one is not an email. */
+export const EMAIL_GATE_SELECTOR = 'table a[href]';
+
 /** Cheap rule-out: an email has a link inside a table and few elements. */
 export function passesEmailGate(doc: Document): boolean {
   const body = doc.body;
-  if (!body || firstOutsideOwnUi(body, 'table a[href]') === null) return false;
+  if (!body || firstOutsideOwnUi(body, EMAIL_GATE_SELECTOR) === null) return false;
   return doc.getElementsByTagName('*').length <= MAX_EMAIL_ELEMENTS;
 }
 

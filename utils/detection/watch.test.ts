@@ -129,6 +129,7 @@ describe('watchForPreviews back-off on a page that is not email', () => {
       frameInfo: GMAIL,
       schedule: (run) => queue.push(run),
       delay: (run, ms) => timers.push({ run, ms }),
+      now: () => 0, // every burst comes right after the previous detection
       detect: () => {
         detections += 1;
         return found;

@@ -2,7 +2,9 @@
  * SPA support: re-runs preview detection when the page swaps what it shows
  * (a new message opened, a preview replaced), driven by a MutationObserver
  * (never polling) and coalesced to one detection per animation frame; after
- * a few detections in a row found nothing it backs off (see backoffMs).
+ * a few detections in a row found nothing it backs off (see backoffMs). It
+ * wakes only for changes that can change a detection (see watch-scope.ts:
+ * never text alone, and once an email is found only around its roots).
  *
  * This is the ONLY impure module of utils/detection: it observes the given
  * document and schedules work. It still never writes to the page.
@@ -10,8 +12,8 @@
  * the watcher fire again.
  */
 import { detectPreview } from './detect.ts';
-import { isOwnUi } from './own-ui.ts';
 import type { Detection, FrameInfo } from './types.ts';
+import { anyRelevant, scopeOf, type WatchScope } from './watch-scope.ts';
 
 export type Schedule = (run: () => void) => unknown;
 
@@ -23,6 +25,8 @@ export interface WatchOptions {
   detect?: (doc: Document, frame: FrameInfo) => Detection | null;
   /** Defaults to the window's setTimeout (the back-off's wait); tests pass a manual one. */
   delay?: (run: () => void, ms: number) => unknown;
+  /** Defaults to performance.now (when the last detection ran); tests pass a fake clock. */
+  now?: () => number;
 }
 
 /** Detections that found nothing in a row before the watcher backs off. */
@@ -91,19 +95,6 @@ function linksOf(detection: Detection | null): Element[] {
 const sameElements = (a: readonly Element[], b: readonly Element[]): boolean =>
   a.length === b.length && a.every((element, i) => element === b[i]);
 
-function isOwnUiNode(node: Node): boolean {
-  if (node.nodeType === 3) return (node.nodeValue ?? '').trim() === '';
-  return node.nodeType === 1 && isOwnUi(node as Element);
-}
-
-function isRelevant(record: MutationRecord): boolean {
-  const target = record.target;
-  if (target.nodeType === 1 && isOwnUi(target as Element)) return false;
-  if (record.type !== 'childList') return true;
-  const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
-  return nodes.length === 0 || !nodes.every(isOwnUiNode);
-}
-
 function defaultDelay(doc: Document): (run: () => void, ms: number) => unknown {
   const view = doc.defaultView;
   return view ? (run, ms) => view.setTimeout(run, ms) : (run, ms) => setTimeout(run, ms);
@@ -119,6 +110,12 @@ function defaultSchedule(doc: Document): Schedule {
 /**
  * Calls onChange with each new detection (starting from "nothing"), until the
  * signal aborts. The first detection runs on the first scheduled frame.
+ *
+ * Between a change and the detection it causes the observer is disconnected:
+ * that detection reads the whole DOM anyway, so the records of a page that
+ * changes every frame (a grid, an animation) are not delivered to us, one
+ * batch per frame, while we wait. It reconnects right before detecting, so
+ * nothing after the detection goes unseen.
  */
 export function watchForPreviews(
   doc: Document,
@@ -130,42 +127,51 @@ export function watchForPreviews(
   const frame = options.frameInfo ?? frameInfoOf(doc);
   const schedule = options.schedule ?? defaultSchedule(doc);
   const detect = options.detect ?? detectPreview;
+  const delay = options.delay ?? defaultDelay(doc);
+  const now = options.now ?? (() => performance.now());
   let last: Detection | null = null;
   let lastLinks: Element[] = [];
-  const delay = options.delay ?? defaultDelay(doc);
+  let scope: WatchScope | null = null;
   let pending = false;
   let misses = 0;
+  let lastRunAt = Number.NEGATIVE_INFINITY;
+
+  const Observer = doc.defaultView?.MutationObserver ?? globalThis.MutationObserver;
+  const observer = new Observer((records) => {
+    if (anyRelevant(records, scope)) request();
+  });
+  const connect = (): void =>
+    observer.observe(doc, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: WATCHED_ATTRIBUTES,
+    });
 
   const run = (): void => {
     pending = false;
     if (signal.aborted) return;
+    connect();
+    lastRunAt = now();
     const next = detect(doc, frame);
     misses = next === null ? misses + 1 : 0;
     const links = linksOf(next);
     if (sameDetection(last, next) && sameElements(links, lastLinks)) return;
     last = next;
     lastLinks = links;
+    scope = scopeOf(next);
     onChange(next);
   };
-  const request = (): void => {
+  function request(): void {
     if (pending || signal.aborted) return;
     pending = true;
-    // Changes during the wait are coalesced into the one detection that follows it.
-    const wait = backoffMs(misses);
+    observer.disconnect();
+    // Back-off counts from the last detection: a change after a quiet spell is seen at once.
+    const wait = Math.max(0, lastRunAt + backoffMs(misses) - now());
     if (wait === 0) schedule(run);
     else delay(() => (signal.aborted ? undefined : schedule(run)), wait);
-  };
+  }
 
-  const Observer = doc.defaultView?.MutationObserver ?? globalThis.MutationObserver;
-  const observer = new Observer((records) => {
-    if (records.some(isRelevant)) request();
-  });
-  observer.observe(doc, {
-    childList: true,
-    subtree: true,
-    attributes: true,
-    attributeFilter: WATCHED_ATTRIBUTES,
-  });
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
   request();
 }

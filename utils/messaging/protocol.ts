@@ -140,8 +140,12 @@ export interface FrameRecord extends FrameHello {
 export interface ProtocolMap {
   /** Liveness check; answers the extension version. */
   ping: { request: { from: 'content' | 'options' | 'test' }; response: { version: string } };
-  /** A content script announces its frame; the background records it per tab. */
-  frameHello: { request: FrameHello; response: { tabId: number; frameId: number } };
+  /**
+   * A content script announces its frame; the background records it per tab.
+   * `off`: the frame's host or its tab's is switched off in the options, the
+   * frame was not recorded and its lens stops.
+   */
+  frameHello: { request: FrameHello; response: { tabId: number; frameId: number; off: boolean } };
   /** The frames of the sender's tab that announced themselves, in arrival order. */
   listFrames: { request: Record<string, never>; response: { frames: FrameRecord[] } };
   /** The panel asks for the click map of one preview frame's links. */
@@ -186,6 +190,11 @@ export interface ContentProtocolMap {
   toggleOverlay: { request: Record<string, never>; response: { visible: boolean } };
   /** A command from the top frame's panel to this (preview) frame. */
   frameCommand: { request: FrameCommand; response: { done: boolean } };
+  /**
+   * Hosts just switched off (or no longer enabled) in the options: a frame on
+   * one of them, or in a tab whose page is (`tabOff`), stops its lens.
+   */
+  siteOff: { request: { hosts: string[]; tabOff: boolean }; response: { stopped: boolean } };
 }
 
 export type MessageName = keyof ProtocolMap;
@@ -223,10 +232,12 @@ const BACKGROUND_NAMES = {
   keyboardShortcut: 1,
   rememberMachineClicks: 1,
 } satisfies Record<MessageName, 1>;
-const CONTENT_NAMES = { framesChanged: 1, toggleOverlay: 1, frameCommand: 1 } satisfies Record<
-  ContentMessageName,
-  1
->;
+const CONTENT_NAMES = {
+  framesChanged: 1,
+  toggleOverlay: 1,
+  frameCommand: 1,
+  siteOff: 1,
+} satisfies Record<ContentMessageName, 1>;
 
 function hasName(message: unknown, names: object): message is Envelope {
   if (typeof message !== 'object' || message === null) return false;

@@ -5,6 +5,7 @@
  * clicks, CTR, share, or rank by unique clicks. Every badge starts with the
  * link's "#n", the number of its row in the panel's table. Pure.
  */
+import { t, type MessageKey } from '../i18n/i18n.ts';
 import type { BadgeView } from './badge-model.ts';
 
 export const BADGE_METRICS = ['unique-share', 'unique', 'total', 'ctr', 'share', 'rank'] as const;
@@ -15,15 +16,19 @@ export function isBadgeMetric(value: unknown): value is BadgeMetric {
   return (BADGE_METRICS as readonly unknown[]).includes(value);
 }
 
+const METRIC_NAME_KEYS = {
+  'unique-share': 'badgeMetricUniqueShare',
+  unique: 'badgeMetricUnique',
+  total: 'badgeMetricTotal',
+  ctr: 'badgeMetricCtr',
+  share: 'badgeMetricShare',
+  rank: 'badgeMetricRank',
+} as const satisfies Record<BadgeMetric, MessageKey>;
+
 /** The legend's words for each choice: what the number on a badge is. */
-export const BADGE_METRIC_NAMES: Record<BadgeMetric, string> = {
-  'unique-share': 'Unique clicks · % of all link clicks',
-  unique: 'Unique clicks',
-  total: 'Total clicks',
-  ctr: 'CTR (unique clicks / delivered)',
-  share: '% of all link clicks',
-  rank: 'Rank by unique clicks (1 = most clicked)',
-};
+export function badgeMetricName(metric: BadgeMetric): string {
+  return t(METRIC_NAME_KEYS[metric]);
+}
 
 /** "#3 1,502 · 43.35%": the link's number, then the chosen figure (its default label without one). */
 export function labelFor(view: BadgeView, metric: BadgeMetric): string {

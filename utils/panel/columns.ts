@@ -6,6 +6,7 @@
  */
 import type { Capability } from '../report/report-types.ts';
 import type { SourceLinkRow } from '../sources/source-report.ts';
+import { t, type MessageKey } from '../i18n/i18n.ts';
 import { formatCount, formatPercent, MISSING, roundSharesToTotal } from './format.ts';
 import type { SortColumn } from './view-types.ts';
 
@@ -24,20 +25,62 @@ export interface ColumnSpec {
  * % of total (and the locate button) — fits the panel's default width; the
  * others come through the column chooser.
  */
+function column(
+  id: SortColumn,
+  label: MessageKey | '#',
+  numeric: boolean,
+  optional: boolean,
+  spoken?: MessageKey,
+): ColumnSpec {
+  // Words are looked up when read: the spec is module data, the language is the browser's.
+  return {
+    id,
+    numeric,
+    optional,
+    get label() {
+      return label === '#' ? label : t(label);
+    },
+    get spokenLabel() {
+      return spoken === undefined ? undefined : t(spoken);
+    },
+  };
+}
+
 export const LINK_COLUMNS: readonly ColumnSpec[] = [
-  { id: 'ordinal', label: '#', spokenLabel: 'Position', numeric: true, optional: false },
-  { id: 'url', label: 'Link', numeric: false, optional: false },
-  { id: 'name', label: 'Name', numeric: false, optional: true },
-  { id: 'uniqueClicks', label: 'Unique clicks', numeric: true, optional: false },
-  { id: 'share', label: '% of total', numeric: true, optional: false },
-  { id: 'ctr', label: 'CTR', numeric: true, optional: true },
-  { id: 'totalClicks', label: 'Total clicks', numeric: true, optional: true },
-  { id: 'ctor', label: 'CTOR', numeric: true, optional: true },
+  column('ordinal', '#', true, false, 'colPosition'),
+  column('url', 'colLink', false, false),
+  column('name', 'colName', false, true),
+  column('uniqueClicks', 'colUniqueClicks', true, false),
+  column('share', 'colShare', true, false),
+  column('ctr', 'colCtr', true, true),
+  column('totalClicks', 'colTotalClicks', true, true),
+  column('ctor', 'colCtor', true, true),
 ];
 
+/**
+ * The columns a report's table offers, in table order. A source without
+ * unique clicks (listmonk, Brevo: shares of all clicks) shows total clicks
+ * by default in the unique clicks' place, and unique clicks (all "—") only
+ * when chosen.
+ */
+export function tableColumns(basis: 'unique' | 'total' = 'unique'): readonly ColumnSpec[] {
+  if (basis === 'unique') return LINK_COLUMNS;
+  const swap = (c: ColumnSpec): ColumnSpec =>
+    c.id === 'uniqueClicks' || c.id === 'totalClicks'
+      ? { ...c, optional: c.id === 'uniqueClicks' }
+      : c;
+  const total = LINK_COLUMNS.find((c) => c.id === 'totalClicks');
+  const rest = LINK_COLUMNS.filter((c) => c.id !== 'totalClicks').map(swap);
+  const at = rest.findIndex((c) => c.id === 'uniqueClicks');
+  return total ? [...rest.slice(0, at), swap(total), ...rest.slice(at)] : rest;
+}
+
 /** The columns to show: every default one, plus the optional ones `chosen` names, in table order. */
-export function shownColumns(chosen: readonly string[]): ColumnSpec[] {
-  return LINK_COLUMNS.filter((c) => !c.optional || chosen.includes(c.id));
+export function shownColumns(
+  chosen: readonly string[],
+  basis: 'unique' | 'total' = 'unique',
+): ColumnSpec[] {
+  return tableColumns(basis).filter((c) => !c.optional || chosen.includes(c.id));
 }
 
 /** The column's name in words (for announcements). */
@@ -60,9 +103,7 @@ export function displayShares(rows: readonly SourceLinkRow[]): Map<string, numbe
 
 /** Why a placement has no report row. */
 export function noRowReason(capabilities: readonly Capability[]): string {
-  return capabilities.includes('all-links')
-    ? 'This link is not in the report.'
-    : 'The data source reports only its top links; this one is not among them.';
+  return capabilities.includes('all-links') ? t('linkNotInReport') : t('linkNotInTopLinks');
 }
 
 function missing(title: string): CellText {
@@ -96,7 +137,7 @@ export function rowCells(
   shares: ReadonlyMap<string, number | null>,
   capabilities: readonly Capability[],
   locale?: string,
-  sourceName = 'The data source',
+  sourceName = t('theDataSource'),
 ): Record<'uniqueClicks' | 'share' | 'ctr' | 'totalClicks' | 'ctor', CellText> {
   if (row === null) {
     const m = missing(noRowReason(capabilities));
@@ -105,31 +146,28 @@ export function rowCells(
   const share = shares.get(row.rowKey) ?? row.shareOfClicks;
   const noOpens = !capabilities.includes('opens');
   const noUnique = row.uniqueClicks === null;
-  const needsUnique = `Needs unique clicks, which ${sourceName} does not give per link.`;
+  const needsUnique = t('needsUniquePerLink', sourceName);
   return {
-    uniqueClicks: count(row.uniqueClicks, `${sourceName} gives only all clicks per link.`, locale),
+    uniqueClicks: count(row.uniqueClicks, t('sourceOnlyAllClicksPerLink', sourceName), locale),
     share:
       share === null
-        ? missing('No clicks in this period.')
+        ? missing(t('noClicksInPeriod'))
         : noUnique
-          ? {
-              text: formatPercent(share, locale),
-              title: 'Share of all clicks (unique clicks are not known).',
-            }
+          ? { text: formatPercent(share, locale), title: t('shareOfAllClicksNote') }
           : { text: formatPercent(share, locale) },
     ctr:
       row.ctr === null
-        ? missing(noUnique ? needsUnique : 'No messages were delivered in this period.')
+        ? missing(noUnique ? needsUnique : t('noDeliveriesInPeriod'))
         : { text: formatPercent(row.ctr, locale) },
-    totalClicks: count(row.totalClicks, `${sourceName} gives only unique clicks per link.`, locale),
+    totalClicks: count(row.totalClicks, t('sourceOnlyUniqueClicksPerLink', sourceName), locale),
     ctor:
       row.ctor === null || noOpens
         ? missing(
             noOpens
-              ? `${sourceName} does not report opens.`
+              ? t('sourceNoOpens', sourceName)
               : noUnique
                 ? needsUnique
-                : 'No opens in this period.',
+                : t('noOpensInPeriod'),
           )
         : { text: formatPercent(row.ctor, locale) },
   };

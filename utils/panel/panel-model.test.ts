@@ -47,9 +47,10 @@ describe('previewModel: listmonk (no unique counts, top links only)', async () =
   it('shows unknown totals as "—" with the reason, known ones exactly', () => {
     const missing = model.totals.filter((c) => c.missing).map((c) => [c.id, c.title]);
     const known = model.totals.filter((c) => !c.missing).map((c) => [c.id, c.text]);
+    // Total clicks take the unique clicks' headline place (listmonk gives no unique clicks).
     expect(known).toEqual([
-      ['sent', '120'],
       ['totalClicks', '13'],
+      ['sent', '120'],
       ['bounces', '1'],
     ]);
     expect(missing).toEqual([
@@ -57,7 +58,7 @@ describe('previewModel: listmonk (no unique counts, top links only)', async () =
       ['uniqueClicks', 'listmonk does not give this number.'],
       ['unsubscribed', 'listmonk does not report unsubscribes.'],
       ['delivered', 'listmonk does not report deliveries.'],
-      ['ctr', 'Needs unique clicks, which listmonk does not give.'],
+      ['ctr', 'listmonk does not give unique clicks, which this number needs.'],
       ['ctor', 'listmonk does not report opens.'],
       ['trackedOpens', 'listmonk does not report opens.'],
       ['clickImpliedOpens', 'listmonk does not report opens.'],
@@ -68,7 +69,7 @@ describe('previewModel: listmonk (no unique counts, top links only)', async () =
 
   it('gives each placement its row, "—" with the reason where listmonk has no number', () => {
     const unique = '— (listmonk gives only all clicks per link.)';
-    const ctr = '— (Needs unique clicks, which listmonk does not give per link.)';
+    const ctr = '— (listmonk does not give unique clicks per link, which this number needs.)';
     const ctor = '— (listmonk does not report opens.)';
     const share = (text: string) => `${text} (Share of all clicks (unique clicks are not known).)`;
     const notTop = '— (The data source reports only its top links; this one is not among them.)';

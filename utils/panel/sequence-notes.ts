@@ -4,6 +4,7 @@
  * with the steps where they were seen.
  */
 import type { SequenceReport } from '../report/report-types.ts';
+import { tn } from '../i18n/i18n.ts';
 import { sequenceCaveats, type CaveatSignal } from './sequence-view.ts';
 
 export function sequenceNotes(
@@ -13,6 +14,6 @@ export function sequenceNotes(
   return sequenceCaveats(report, signals).map((caveat) =>
     caveat.steps.length === 0
       ? caveat.text
-      : `${caveat.text} (step${caveat.steps.length > 1 ? 's' : ''} ${caveat.steps.join(', ')})`,
+      : tn('caveatSteps', caveat.steps.length, caveat.steps.join(', '), caveat.text),
   );
 }

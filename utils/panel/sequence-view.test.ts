@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n.ts';
 import { describe, expect, it } from 'vitest';
 import type { SequenceReport } from '../report/report-types.ts';
 import {
@@ -131,9 +132,9 @@ describe('sequence view', () => {
         { step: 1, clicksWithoutOpens: 0 },
       ]),
     ).toEqual([
-      { id: 'clicks-without-opens', text: CAVEAT_TEXT['clicks-without-opens'], steps: [2] },
-      { id: 'replies-without-opens', text: CAVEAT_TEXT['replies-without-opens'], steps: [1] },
-      { id: 'bounces-with-opens', text: CAVEAT_TEXT['bounces-with-opens'], steps: [] },
+      { id: 'clicks-without-opens', text: t(CAVEAT_TEXT['clicks-without-opens']), steps: [2] },
+      { id: 'replies-without-opens', text: t(CAVEAT_TEXT['replies-without-opens']), steps: [1] },
+      { id: 'bounces-with-opens', text: t(CAVEAT_TEXT['bounces-with-opens']), steps: [] },
     ]);
   });
 });

@@ -7,6 +7,7 @@
  */
 import type { SequenceReport } from '../report/report-types.ts';
 import { ratio } from '../sources/source-report.ts';
+import { t, type MessageKey } from '../i18n/i18n.ts';
 
 export interface StepRowView {
   step: number;
@@ -94,14 +95,11 @@ export interface Caveat {
   steps: number[];
 }
 
-export const CAVEAT_TEXT: Record<CaveatId, string> = {
-  'clicks-without-opens':
-    'Some prospects clicked a link but no opening was detected: their email tool blocks pictures, and so the tracking pixel.',
-  'replies-without-opens':
-    'Some prospects replied but no opening was detected: their email tool blocks pictures, and so the tracking pixel.',
-  'bounces-with-opens':
-    'Some bounced emails show an opening: the recipient’s mail server may “ping” the tracking pixel.',
-};
+export const CAVEAT_TEXT = {
+  'clicks-without-opens': 'caveatClicksWithoutOpens',
+  'replies-without-opens': 'caveatRepliesWithoutOpens',
+  'bounces-with-opens': 'caveatBouncesWithOpens',
+} as const satisfies Record<CaveatId, MessageKey>;
 
 function addCaveat(
   found: Map<CaveatId, Set<number>>,
@@ -134,7 +132,7 @@ export function sequenceCaveats(
     .filter((id) => found.has(id))
     .map((id) => ({
       id,
-      text: CAVEAT_TEXT[id],
+      text: t(CAVEAT_TEXT[id]),
       steps: [...(found.get(id) ?? [])].sort((a, b) => a - b),
     }));
 }

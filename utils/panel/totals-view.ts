@@ -7,6 +7,7 @@
  */
 import type { Capability } from '../report/report-types.ts';
 import type { SourceTotals } from '../sources/source-report.ts';
+import { t, type MessageKey } from '../i18n/i18n.ts';
 import { formatCount, formatPercent, MISSING } from './format.ts';
 
 export type TotalsMetricId =
@@ -35,12 +36,14 @@ export interface MetricCell {
   missing: boolean;
   /** One of the three headline numbers (Altcraft's right-hand block). */
   headline: boolean;
+  /** Shown under the number: what it is in place of (total clicks where unique clicks are unknown). */
+  note?: string;
 }
 
 interface MetricSpec {
   id: TotalsMetricId;
-  label: string;
-  meaning: string;
+  label: MessageKey;
+  meaning: MessageKey;
   headline?: boolean;
   needs?: Capability[];
   value(t: SourceTotals): number | null;
@@ -51,137 +54,133 @@ interface MetricSpec {
   extra?: boolean;
 }
 
-const needs = (what: string, source: string) => `Needs ${what}, which ${source} does not give.`;
+const needs = (what: MessageKey, source: string) => t('needsWhatSourceLacks', source, t(what));
 
-const NOT_REPORTED: Partial<Record<Capability, string>> = {
-  opens: 'The data source does not report opens.',
-  delivered: 'The data source does not report deliveries.',
-  bounces: 'The data source does not report bounces.',
-  unsubscribes: 'The data source does not report unsubscribes.',
-  'machine-clicks': 'The data source does not flag machine (scanner) clicks.',
-  'click-implied-opens': 'The data source does not report which clickers had no tracked open.',
+/** Why a capability's numbers are missing; $1 is the source's name. */
+const NOT_REPORTED: Partial<Record<Capability, MessageKey>> = {
+  opens: 'sourceNoOpens',
+  delivered: 'sourceNoDeliveries',
+  bounces: 'sourceNoBounces',
+  unsubscribes: 'sourceNoUnsubscribes',
+  'machine-clicks': 'sourceNoMachineClicks',
+  'click-implied-opens': 'sourceNoClickImpliedOpens',
 };
 
 const SPECS: readonly MetricSpec[] = [
   {
     id: 'uniqueOpens',
-    label: 'Unique opens',
+    label: 'metricUniqueOpens',
     headline: true,
     needs: ['opens'],
     value: (t) => t.uniqueOpens,
-    meaning: 'Messages opened at least once (tracking pixel), bounced messages excluded.',
+    meaning: 'meaningUniqueOpens',
   },
   {
     id: 'uniqueClicks',
-    label: 'Unique clicks',
+    label: 'metricUniqueClicks',
     headline: true,
     value: (t) => t.uniqueClicks,
-    meaning: 'Messages with at least one counted click, each message once.',
+    meaning: 'meaningUniqueClicks',
   },
   {
     id: 'unsubscribed',
-    label: 'Unsubscribed',
+    label: 'metricUnsubscribed',
     headline: true,
     needs: ['unsubscribes'],
     value: (t) => t.unsubscribed,
-    meaning: 'Recipients who unsubscribed by any method, each once.',
+    meaning: 'meaningUnsubscribed',
   },
-  { id: 'sent', label: 'Sent', value: (t) => t.sent, meaning: 'Messages sent.' },
+  { id: 'sent', label: 'metricSent', value: (t) => t.sent, meaning: 'meaningSent' },
   {
     id: 'delivered',
-    label: 'Delivered',
+    label: 'metricDelivered',
     needs: ['delivered'],
     value: (t) => t.delivered,
-    meaning: 'Messages delivered.',
-    whenNull: (_t, source) => `${source} does not report deliveries.`,
+    meaning: 'meaningDelivered',
+    whenNull: (_t, source) => t('sourceNoDeliveries', source),
   },
   {
     id: 'ctr',
-    label: 'CTR',
+    label: 'metricCtr',
     percent: true,
     value: (t) => t.ctr,
-    meaning: 'Unique clicks / delivered (sent when deliveries are unknown).',
-    whenNull: (t, source) =>
-      t.uniqueClicks === null
-        ? needs('unique clicks', source)
-        : (t.delivered ?? t.sent) === null
-          ? needs('sent or delivered counts', source)
-          : 'No messages were delivered in this period.',
+    meaning: 'meaningCtr',
+    whenNull: (tot, source) =>
+      tot.uniqueClicks === null
+        ? needs('whatUniqueClicks', source)
+        : (tot.delivered ?? tot.sent) === null
+          ? needs('whatSentOrDelivered', source)
+          : t('noDeliveriesInPeriod'),
   },
   {
     id: 'ctor',
-    label: 'CTOR',
+    label: 'metricCtor',
     percent: true,
     needs: ['opens'],
     value: (t) => t.ctor,
-    meaning: 'Unique clicks / unique opens.',
-    whenNull: (t, source) =>
-      t.uniqueClicks === null
-        ? needs('unique clicks', source)
-        : t.uniqueOpens === null
-          ? needs('unique opens', source)
-          : 'No opens in this period.',
+    meaning: 'meaningCtor',
+    whenNull: (tot, source) =>
+      tot.uniqueClicks === null
+        ? needs('whatUniqueClicks', source)
+        : tot.uniqueOpens === null
+          ? needs('whatUniqueOpens', source)
+          : t('noOpensInPeriod'),
   },
   {
     id: 'trackedOpens',
-    label: 'Tracked opens',
+    label: 'metricTrackedOpens',
     needs: ['opens'],
     value: (t) => t.uniqueOpens,
-    meaning: 'Opens seen through the tracking pixel.',
+    meaning: 'meaningTrackedOpens',
   },
   {
     id: 'clickImpliedOpens',
-    label: 'Click-implied opens',
+    label: 'metricClickImpliedOpens',
     needs: ['opens', 'click-implied-opens'],
     value: (t) => t.clickImpliedOpens,
-    meaning: 'Messages clicked without a tracked open (images blocked); not in unique opens.',
+    meaning: 'meaningClickImpliedOpens',
   },
   {
     id: 'bouncePixelOpens',
-    label: 'Bounce pixel opens',
+    label: 'metricBouncePixelOpens',
     needs: ['opens', 'bounces'],
     value: (t) => t.bouncePixelOpens,
-    meaning: 'Opens on bounced messages (a server pinging the pixel); not in unique opens.',
+    meaning: 'meaningBouncePixelOpens',
   },
   {
     id: 'machineClicks',
-    label: 'Machine clicks',
+    label: 'metricMachineClicks',
     needs: ['machine-clicks'],
     value: (t) => t.machineClicks,
-    meaning: 'Clicks flagged as security-scanner or bot clicks.',
+    meaning: 'meaningMachineClicks',
   },
   {
     id: 'totalOpens',
-    label: 'All opens',
+    label: 'metricAllOpens',
     extra: true,
     needs: ['opens'],
     value: (t) => t.totalOpens,
-    meaning: 'Every open the source recorded, repeated opens included.',
+    meaning: 'meaningTotalOpens',
   },
   {
     id: 'totalClicks',
-    label: 'All clicks',
+    label: 'metricAllClicks',
     extra: true,
     value: (t) => t.totalClicks,
-    meaning: 'Every click the source counted, repeated clicks included.',
+    meaning: 'meaningTotalClicks',
   },
   {
     id: 'bounces',
-    label: 'Bounces',
+    label: 'metricBounces',
     extra: true,
     needs: ['bounces'],
     value: (t) => t.bounces.total ?? sumOrNull(t.bounces.hard, t.bounces.soft),
-    meaning: 'Hard and soft bounces.',
+    meaning: 'meaningBounces',
   },
 ];
 
 function sumOrNull(a: number | null, b: number | null): number | null {
   return a === null || b === null ? null : a + b;
-}
-
-/** "The data source does not report opens." in the source's name. */
-function named(reason: string, source: string): string {
-  return reason.replace(/^The data source/, source);
 }
 
 function missingCapabilityReason(
@@ -190,9 +189,7 @@ function missingCapabilityReason(
   source: string,
 ): string | null {
   const lacking = (spec.needs ?? []).find((c) => !caps.has(c));
-  return lacking === undefined
-    ? null
-    : named(NOT_REPORTED[lacking] ?? 'The data source does not report this.', source);
+  return lacking === undefined ? null : t(NOT_REPORTED[lacking] ?? 'sourceNoThis', source);
 }
 
 function cell(
@@ -202,16 +199,15 @@ function cell(
   source: string,
   locale?: string,
 ): MetricCell {
-  const base = { id: spec.id, label: spec.label, headline: spec.headline === true };
+  const base = { id: spec.id, label: t(spec.label), headline: spec.headline === true };
   const reason = missingCapabilityReason(spec, caps, source);
   const value = reason === null ? spec.value(totals) : null;
   if (value === null) {
-    const title =
-      reason ?? spec.whenNull?.(totals, source) ?? `${source} does not give this number.`;
+    const title = reason ?? spec.whenNull?.(totals, source) ?? t('sourceNoThisNumber', source);
     return { ...base, text: MISSING, title, missing: true };
   }
   const text = spec.percent ? formatPercent(value, locale) : formatCount(value, locale);
-  return { ...base, text, title: spec.meaning, missing: false };
+  return { ...base, text, title: t(spec.meaning), missing: false };
 }
 
 /**
@@ -222,10 +218,26 @@ export function totalsCells(
   totals: SourceTotals,
   capabilities: readonly Capability[],
   locale?: string,
-  sourceName = 'The data source',
+  sourceName = t('theDataSource'),
 ): MetricCell[] {
   const caps = new Set(capabilities);
-  return SPECS.map((spec) => cell(spec, totals, caps, sourceName, locale)).filter(
+  const cells = SPECS.map((spec) => cell(spec, totals, caps, sourceName, locale)).filter(
     (c, i) => !(SPECS[i]?.extra === true && c.missing),
   );
+  return totalClicksInPlaceOfUnique(cells, sourceName);
+}
+
+/**
+ * A source without unique clicks (listmonk) shows its total clicks among the
+ * headline numbers, in the unique clicks' place and visibly labelled as such;
+ * the unique clicks' "—" with its reason moves to the details.
+ */
+function totalClicksInPlaceOfUnique(cells: MetricCell[], source: string): MetricCell[] {
+  const unique = cells.find((c) => c.id === 'uniqueClicks');
+  const total = cells.find((c) => c.id === 'totalClicks');
+  if (!unique?.missing || !total || total.missing) return cells;
+  const promoted: MetricCell = { ...total, headline: true, note: t('noUniqueClicksNote', source) };
+  return cells
+    .filter((c) => c !== total)
+    .flatMap((c) => (c === unique ? [promoted, { ...unique, headline: false }] : [c]));
 }

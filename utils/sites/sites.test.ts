@@ -1,6 +1,15 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { activeHosts, hostPattern, KNOWN_SITES, parseHost, sitePatterns } from './sites.ts';
+import {
+  activeHosts,
+  frameTurnedOff,
+  hostPattern,
+  hostsTurnedOff,
+  KNOWN_SITES,
+  parseHost,
+  sitePatterns,
+  urlOnHosts,
+} from './sites.ts';
 
 describe('parseHost', () => {
   it.each([
@@ -48,5 +57,35 @@ describe('site patterns', () => {
       expect(site.hosts.length).toBeGreaterThan(0);
       for (const host of site.hosts) expect(parseHost(host)).toEqual({ ok: true, host });
     }
+  });
+});
+
+describe('turning a site off', () => {
+  it('names the hosts that were active and are not any more', () => {
+    expect(hostsTurnedOff(['a.example', 'b.example'], ['b.example', 'c.example'])).toEqual([
+      'a.example',
+    ]);
+    expect(hostsTurnedOff(['a.example'], ['a.example'])).toEqual([]);
+  });
+
+  it('finds a tab or frame URL on those hosts (wildcards included), never a non-web URL', () => {
+    expect(urlOnHosts('https://mail.example.com:8443/?_task=mail', ['mail.example.com'])).toBe(
+      true,
+    );
+    expect(urlOnHosts('https://x.mail.live.com/', ['*.mail.live.com'])).toBe(true);
+    expect(urlOnHosts('https://other.example/', ['mail.example.com'])).toBe(false);
+    expect(urlOnHosts('about:srcdoc', ['mail.example.com'])).toBe(false);
+    expect(urlOnHosts(undefined, ['mail.example.com'])).toBe(false);
+  });
+
+  it("stops a frame on its own host, its parent's (srcdoc) or, when opaque, its tab's", () => {
+    const off = ['mail.example.com'];
+    const srcdoc = { isTop: false, url: 'about:srcdoc', origin: 'https://mail.example.com' };
+    const sandboxed = { isTop: false, url: 'about:srcdoc', origin: 'null' };
+    const elsewhere = { isTop: true, url: 'https://news.example/', origin: 'https://news.example' };
+    expect(frameTurnedOff(srcdoc, off, false)).toBe(true);
+    expect(frameTurnedOff(sandboxed, off, false)).toBe(false);
+    expect(frameTurnedOff(sandboxed, off, true)).toBe(true);
+    expect(frameTurnedOff(elsewhere, off, false)).toBe(false);
   });
 });

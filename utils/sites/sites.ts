@@ -9,6 +9,8 @@
  * host is enabled on every port and both schemes.
  */
 import { GMAIL, OUTLOOK, PROTON, YAHOO } from '../detection/profiles.ts';
+import type { FrameInfo } from '../detection/types.ts';
+import { frameHost, hostMatches } from '../detection/url-match.ts';
 
 export interface KnownSite {
   id: string;
@@ -74,4 +76,34 @@ export function activeHosts(enabled: readonly string[], switchedOff: readonly st
 /** The match patterns to register, in a stable order (so an unchanged set is not re-registered). */
 export function sitePatterns(enabled: readonly string[], switchedOff: readonly string[]): string[] {
   return activeHosts(enabled, switchedOff).map(hostPattern).sort();
+}
+
+/**
+ * Hosts where the lens ran and must stop now (switched off or no longer
+ * enabled): a tab opened before the change still runs its content script,
+ * which the browser never unloads, so the background tells it to stop.
+ */
+export function hostsTurnedOff(before: readonly string[], after: readonly string[]): string[] {
+  const still = new Set(after);
+  return before.filter((host) => !still.has(host));
+}
+
+/** Whether `url` (a tab's or a frame's) is on one of `hosts`; false for non-web URLs. */
+export function urlOnHosts(url: string | undefined, hosts: readonly string[]): boolean {
+  const host = url ? frameHost({ isTop: true, url, origin: 'null' }) : '';
+  return host !== '' && hostMatches(host, hosts);
+}
+
+/**
+ * Whether a frame's lens stops when `hosts` are turned off: its own host (a
+ * srcdoc or about:blank frame's is its parent's origin) is one of them, or
+ * its tab's page is (a sandboxed frame has no host of its own).
+ */
+export function frameTurnedOff(
+  frame: FrameInfo,
+  hosts: readonly string[],
+  tabOff: boolean,
+): boolean {
+  const host = frameHost(frame);
+  return tabOff || (host !== '' && hostMatches(host, hosts));
 }
