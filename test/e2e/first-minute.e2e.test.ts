@@ -11,7 +11,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axePanel } from './harness/axe.ts';
 import type { TestPage } from './harness/browsers.ts';
-import { badgesAtLeast, readPreview, topmostOverBadges } from './harness/overlay-dom.ts';
+import {
+  badgesAtLeast,
+  readPreview,
+  topBadgeShown,
+  topmostOverBadges,
+} from './harness/overlay-dom.ts';
 import { BROWSERS, startOverlayFixture, type OverlayFixture } from './harness/overlay-fixture.ts';
 
 const WELCOME = '/corpus/templates/postmark-basic-full-welcome.html';
@@ -126,14 +131,7 @@ for (const name of BROWSERS) {
       await page.setViewport(1024, 900);
       await page.goto(`${fx.pages.origin}/corpus/templates/leemunroe-email-inlined.html`);
       await fx.settle(page);
-      await page.waitFor(
-        () =>
-          document
-            .querySelector('clickmap-lens-layer')
-            ?.shadowRoot?.querySelector('.badge:not([hidden])') != null,
-        undefined,
-        10_000,
-      );
+      await page.waitFor(topBadgeShown, undefined, 10_000);
       const hits = await page.evaluate(topmostOverBadges, undefined);
       console.log(`[${name}] topmost over badges under the panel`, JSON.stringify(hits));
       expect(hits?.length).toBeGreaterThan(0);

@@ -15,7 +15,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { axeExtensionPage, axePanel } from './harness/axe.ts';
 import type { ExtensionBrowser } from './harness/browsers.ts';
 import { apiSettings } from './harness/configure.ts';
-import { badgesAtLeast, topmostOverBadges } from './harness/overlay-dom.ts';
+import { badgesAtLeast, topBadgeShown, topmostOverBadges } from './harness/overlay-dom.ts';
 import {
   BROWSERS,
   startOverlayFixture,
@@ -231,14 +231,7 @@ for (const name of BROWSERS) {
       await inBrowser.goto(`${fx.pages.origin}/corpus/templates/leemunroe-email-inlined.html`);
       await fx.settle(inBrowser);
       await inBrowser.waitFor(panelBox, 'left');
-      await inBrowser.waitFor(
-        () =>
-          document
-            .querySelector('clickmap-lens-layer')
-            ?.shadowRoot?.querySelector('.badge:not([hidden])') != null,
-        undefined,
-        10_000,
-      );
+      await inBrowser.waitFor(topBadgeShown, undefined, 10_000);
       const hits = await inBrowser.evaluate(topmostOverBadges, undefined);
       console.log(`[${name}] docked left: topmost over badges`, JSON.stringify(hits));
       expect(hits?.length).toBeGreaterThan(0);

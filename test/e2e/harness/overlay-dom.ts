@@ -172,3 +172,12 @@ export function topmostOverBadges() {
   }
   return hits;
 }
+
+/** A badge is shown in the top document's own layer (a view-in-browser page). */
+export function topBadgeShown(): boolean {
+  return (
+    document
+      .querySelector('clickmap-lens-layer')
+      ?.shadowRoot?.querySelector('.badge:not([hidden])') != null
+  );
+}
