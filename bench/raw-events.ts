@@ -8,7 +8,7 @@
  * through another checkout's server/ (the old raw-event rescan: before / after).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -43,6 +43,15 @@ const PERIODS: Record<string, { from?: number; to?: number }> = {
   'day 10.5 → day 60.3': { from: BENCH_T0 + 10.5 * DAY, to: BENCH_T0 + 60.3 * DAY },
 };
 
+/**
+ * This process's own peak RSS (VmHWM, MB). Not resourceUsage().maxRSS: Linux carries that
+ * across fork + exec, so a child would report its parent's peak (the database build).
+ */
+function peakRssMb(): number {
+  const line = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+  return line ? Number(line[1]) / 1024 : process.resourceUsage().maxRSS / 1024;
+}
+
 if (values.query !== undefined) {
   // Child: one query, measured alone.
   const storage = await open();
@@ -61,7 +70,7 @@ if (values.query !== undefined) {
     JSON.stringify({
       wall,
       cpu: (cpu.user + cpu.system) / 1000,
-      peakRss: process.resourceUsage().maxRSS / 1024,
+      peakRss: peakRssMb(),
       uniqueClicks: report.totals.uniqueClicks,
       totalClicks: report.totals.totalClicks,
     }),

@@ -18,6 +18,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startServer } from '../server/start.ts';
+import type { SqliteStorage } from '../server/storage/sqlite-storage.ts';
 import { BENCH_T0, registerSyntheticCatalog, syntheticEvents } from '../server/synthetic-events.ts';
 
 const { values } = parseArgs({
@@ -76,10 +77,12 @@ latencies.sort((a, b) => a - b);
 const p50 = percentile(latencies, 0.5);
 const p99 = percentile(latencies, 0.99);
 console.log(
-  `click map over HTTP (${CAMPAIGNS} campaigns, ${QUERIES} queries): p50 ${fmt(p50)} ms, p99 ${fmt(p99)} ms (target p99 < 50 ms: ${p99 < 50 ? 'met' : 'NOT met'})`,
+  `click map over HTTP (${CAMPAIGNS} campaigns, ${QUERIES} queries, ${variants.length} variants, no write between: cache hits after the first of each): p50 ${fmt(p50)} ms, p99 ${fmt(p99)} ms (target p99 < 50 ms: ${p99 < 50 ? 'met' : 'NOT met'})`,
 );
 
-// 2b. the same queries in-process, CPU time per query (robust to other load on the machine).
+// 2b. the same queries in-process, CPU time per query (robust to other load on the machine),
+// computed every time (refreshReports, as the writer thread does after a commit), not served
+// from the report cache as repeated HTTP reads between two writes are.
 const ids = Array.from({ length: CAMPAIGNS }, (_, c) => `c${c}`);
 const queries: [string, Parameters<typeof storage.clickMap>[0]][] = [
   ['all time', { templateId: 't', includeMachineClicks: false, campaignIds: ids }],
@@ -102,7 +105,7 @@ for (const [name, query] of queries) {
   const cpuMs: number[] = [];
   for (let i = 0; i < Math.max(20, QUERIES / 3); i++) {
     const c0 = process.cpuUsage();
-    storage.clickMap(query);
+    (storage as SqliteStorage).refreshReports([query]);
     const c = process.cpuUsage(c0);
     cpuMs.push((c.user + c.system) / 1000);
   }

@@ -36,7 +36,7 @@ interface Entry extends RefreshedReport {
 export const CACHE_ENTRIES = 64;
 /** A query read within this window is refreshed after each writer commit... */
 export const HOT_MS = 10_000;
-/** ...when computing it costs at most this (a ragged period over millions of events is not). */
+/** ...when computing it costs at most this much CPU (a ragged period over millions of events does not). */
 export const HOT_COST_MS = 250;
 /** At most this many refreshed per commit. */
 export const HOT_QUERIES = 16;
