@@ -96,6 +96,8 @@ export default defineContentScript({
     // The top frame hears the toolbar button at once, and lists itself in the panel's
     // diagnostics once the page has loaded and is idle: never a cost to the load event.
     serve();
-    whenLoadedAndIdle(() => void announce(null), signal);
+    // A top document that is itself the email (view in browser) announced its preview already:
+    // announcing null now would replace that record and take the panel's preview away.
+    whenLoadedAndIdle(() => void (runtime === null && announce(null)), signal);
   },
 });
