@@ -25,6 +25,7 @@ import { watchForPreviews } from '../../utils/detection/watch.ts';
 import type { FrameRecord, PreviewInfo } from '../../utils/messaging/protocol.ts';
 import { frameTurnedOff } from '../../utils/sites/sites.ts';
 import { announceFrame } from './announce.ts';
+import { frameAnnouncer } from './announcer.ts';
 import { whenLoadedAndIdle } from './idle.ts';
 
 export default defineContentScript({
@@ -39,8 +40,9 @@ export default defineContentScript({
     const frameInfo = { isTop, url: location.href, origin: self.origin };
     // Switched off in the options (issue 11): everything hangs on this signal and stops.
     const stop = () => ctx.abort('site switched off');
-    const announce = (preview: PreviewInfo | null) =>
-      announceFrame(isTop, signal, preview).then((off) => off && stop());
+    const announcer = frameAnnouncer((preview: PreviewInfo | null) =>
+      announceFrame(isTop, signal, preview).then((off) => off && stop()),
+    );
     let runtime: PreviewRuntime | null = null;
     let top: Promise<TopFrame> | null = null;
     const loadTop = () =>
@@ -83,9 +85,10 @@ export default defineContentScript({
       (detection) => {
         if (!detection && !runtime) return; // nothing found, nothing drawn: stay dormant
         serve(); // a preview frame takes the panel's commands from here on
+        announcer.claim(); // the top frame's late hello must not overwrite what follows
         void loadChunk<PreviewChunk>('preview').then((chunk) => {
           runtime ??= chunk.createPreviewRuntime(document, signal);
-          return announce(runtime.describe(detection));
+          return announcer.say(runtime.describe(detection));
         });
       },
       signal,
@@ -96,8 +99,6 @@ export default defineContentScript({
     // The top frame hears the toolbar button at once, and lists itself in the panel's
     // diagnostics once the page has loaded and is idle: never a cost to the load event.
     serve();
-    // A top document that is itself the email (view in browser) announced its preview already:
-    // announcing null now would replace that record and take the panel's preview away.
-    whenLoadedAndIdle(() => void (runtime === null && announce(null)), signal);
+    whenLoadedAndIdle(() => void announcer.sayIfSilent(), signal);
   },
 });
