@@ -22,7 +22,7 @@ export function PanelHeader({
 }: PanelHeaderProps) {
   return (
     <header class="cml-header">
-      <div>
+      <div class="cml-title">
         <h2 id={titleId} ref={headingRef} tabIndex={-1}>
           {title}
         </h2>

@@ -70,7 +70,7 @@ export const PANEL_CSS = `
 .cml-panel[data-collapsed] { padding: 0 6px; overflow: hidden; }
 .cml-panel[data-collapsed] .cml-header { flex-direction: column; align-items: center; border: 0; gap: 6px; }
 /* The heading stays for screen readers and focus, out of the bar's way. */
-.cml-panel[data-collapsed] .cml-header > div {
+.cml-panel[data-collapsed] .cml-title {
   position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%);
 }
 .cml-panel[data-collapsed] .cml-layout-controls { flex-direction: column; margin: 0; }

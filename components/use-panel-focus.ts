@@ -31,7 +31,7 @@ export function usePanelFocus(
 
   const take = () => {
     const host = hostOf(asideRef.current);
-    const active = document.activeElement;
+    const active = deepActiveElement();
     // Asked again while focus is already in the panel: keep the first opener.
     if (active !== host || opener.current === null) opener.current = active;
     headingRef.current?.focus();
@@ -49,9 +49,10 @@ export function usePanelFocus(
       const dropped = active === null || active === document.body || active === host;
       // A user reading the page keeps their place: only when focus was in the panel as it goes.
       if (!aside || !(dropped || (focused !== null && aside.contains(focused)))) return;
-      const back = opener.current;
-      const toPage = back instanceof HTMLElement && back !== host && back !== document.body;
-      if (toPage && back.isConnected) back.focus();
+      const back = opener.current as HTMLElement | null;
+      // Not instanceof: an element of a preview frame belongs to that frame's realm.
+      const toPage = back && back !== host && back !== back.ownerDocument.body;
+      if (toPage && back.isConnected && typeof back.focus === 'function') back.focus();
       else optionsRef.current.onReturnFocus?.();
     };
     // On open and close only.
@@ -60,6 +61,27 @@ export function usePanelFocus(
   useEffect(() => {
     if (options.focusRequest) take();
   }, [options.focusRequest]);
+}
+
+/**
+ * The focused element, inside same-origin frames too (an email link in a
+ * preview iframe, not just the iframe): focusing the iframe element later
+ * would land on its body, as the frame forgets its focus once left.
+ */
+function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  for (let depth = 0; depth < 8 && active; depth++) {
+    if (active.localName !== 'iframe' && active.localName !== 'frame') break;
+    let inner: Element | null;
+    try {
+      inner = (active as HTMLIFrameElement).contentDocument?.activeElement ?? null;
+    } catch {
+      break; // another origin's frame: the frame itself
+    }
+    if (!inner || inner === inner.ownerDocument.body) break;
+    active = inner;
+  }
+  return active;
 }
 
 function hostOf(aside: HTMLElement | null): Element | null {

@@ -8,14 +8,17 @@
  * shadow roots: readers naming `shadowRoot` run with the extension's
  * privileges (harness/privileged.ts). Run after `npm run build:all`.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axePanel } from './harness/axe.ts';
 import type { TestPage } from './harness/browsers.ts';
-import { badgesAtLeast, readPreview } from './harness/overlay-dom.ts';
+import {
+  badgesAtLeast,
+  readPreview,
+  topBadgeShown,
+  topmostOverBadges,
+} from './harness/overlay-dom.ts';
 import { BROWSERS, startOverlayFixture, type OverlayFixture } from './harness/overlay-fixture.ts';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WELCOME = '/corpus/templates/postmark-basic-full-welcome.html';
 
 /** Width of the links table against its scroller and the panel; locate buttons' right edges. */
@@ -69,61 +72,6 @@ function badgeCheck() {
     worst = Math.min(worst, (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05));
   }
   return { count: badges.length, overlapping, worstContrast: worst };
-}
-
-/** What is drawn on top at the centre of every badge under the panel (top document). */
-function topmostOverBadges() {
-  const panel = document.querySelector('clickmap-lens-ui');
-  const layer = document.querySelector('clickmap-lens-layer')?.shadowRoot;
-  const box = panel?.shadowRoot?.querySelector('.cml-panel')?.getBoundingClientRect();
-  if (!panel || !layer || !box) return null;
-  const hits: string[] = [];
-  for (const badge of layer.querySelectorAll('.badge:not([hidden])')) {
-    const b = badge.getBoundingClientRect();
-    const [x, y] = [b.left + b.width / 2, b.top + b.height / 2];
-    if (x < box.left || x > box.right || y < 0 || y > innerHeight) continue;
-    hits.push(document.elementFromPoint(x, y)?.localName ?? 'none');
-  }
-  return hits;
-}
-
-/** The panel's closed shadow root as markup with its styles (read with the extension's privileges). */
-function panelMarkup(): string | null {
-  return document.querySelector('clickmap-lens-ui')?.shadowRoot?.innerHTML ?? null;
-}
-
-/**
- * axe-core in the page over a copy of the panel: axe cannot enter our closed
- * shadow root, so the same markup and the same style sheets go into an open
- * root laid out where the panel is; violations as "rule: target".
- */
-async function axeMirror(input: { source: string; markup: string }): Promise<string[]> {
-  const w = window as unknown as { axe?: { run: (...a: unknown[]) => Promise<unknown> } };
-  if (!w.axe) (0, eval)(input.source);
-  const host = document.createElement('cml-axe-mirror');
-  host.setAttribute(
-    'style',
-    'position: fixed; inset: 0 0 0 auto; width: 440px; z-index: 2147483647',
-  );
-  host.attachShadow({ mode: 'open' }).innerHTML = input.markup;
-  document.documentElement.append(host);
-  try {
-    const result = (await w.axe!.run(
-      { include: [['cml-axe-mirror', '.cml-panel']] },
-      { resultTypes: ['violations'] },
-    )) as { violations: { id: string; nodes: { target: unknown }[] }[] };
-    return result.violations.flatMap((v) =>
-      v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)}`),
-    );
-  } finally {
-    host.remove();
-  }
-}
-
-async function axePanel(page: TestPage): Promise<string[]> {
-  const markup = await page.evaluate(panelMarkup, undefined);
-  if (!markup) throw new Error('no panel');
-  return page.evaluateAsPage(axeMirror, { source: AXE, markup });
 }
 
 async function waitForBadges(page: TestPage): Promise<void> {
@@ -183,14 +131,7 @@ for (const name of BROWSERS) {
       await page.setViewport(1024, 900);
       await page.goto(`${fx.pages.origin}/corpus/templates/leemunroe-email-inlined.html`);
       await fx.settle(page);
-      await page.waitFor(
-        () =>
-          document
-            .querySelector('clickmap-lens-layer')
-            ?.shadowRoot?.querySelector('.badge:not([hidden])') != null,
-        undefined,
-        10_000,
-      );
+      await page.waitFor(topBadgeShown, undefined, 10_000);
       const hits = await page.evaluate(topmostOverBadges, undefined);
       console.log(`[${name}] topmost over badges under the panel`, JSON.stringify(hits));
       expect(hits?.length).toBeGreaterThan(0);

@@ -37,6 +37,8 @@ export interface TestPage {
    * (our panel lives in one).
    */
   click(selector: string): Promise<void>;
+  /** A real key press (e.g. "Tab", "Escape", "ArrowRight") to whatever has focus. */
+  press(key: string): Promise<void>;
   /** Clicks `selector` (as click()) and resolves with the file the click downloaded. */
   download(selector: string, timeoutMs?: number): Promise<DownloadedFile>;
   close(): Promise<void>;
@@ -194,6 +196,7 @@ async function launchChromium(locale?: string): Promise<ExtensionBrowser> {
         screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
         setViewport: (width, height) => page.setViewportSize({ width, height }),
         click,
+        press: (key) => page.keyboard.press(key),
         download: async (selector, timeout = 15_000) => {
           const [download] = await Promise.all([
             page.waitForEvent('download', { timeout }),
@@ -300,6 +303,7 @@ async function launchFirefox(locale?: string): Promise<ExtensionBrowser> {
         screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
         setViewport: (width, height) => page.setViewport({ width, height }),
         click,
+        press: (key) => page.keyboard.press(key as Parameters<typeof page.keyboard.press>[0]),
         download: async (selector, timeout = 15_000) => {
           const before = new Set(readdirSync(downloads));
           await click(selector);

@@ -183,3 +183,28 @@ export function readBadgesIn(frameSelector: string | null): PageBadge[] {
     }))
     .sort((a, b) => a.ordinal - b.ordinal);
 }
+
+/** What is drawn on top at the centre of every badge under the panel (top document). */
+export function topmostOverBadges() {
+  const panel = document.querySelector('clickmap-lens-ui');
+  const layer = document.querySelector('clickmap-lens-layer')?.shadowRoot;
+  const box = panel?.shadowRoot?.querySelector('.cml-panel')?.getBoundingClientRect();
+  if (!panel || !layer || !box) return null;
+  const hits: string[] = [];
+  for (const badge of layer.querySelectorAll('.badge:not([hidden])')) {
+    const b = badge.getBoundingClientRect();
+    const [x, y] = [b.left + b.width / 2, b.top + b.height / 2];
+    if (x < box.left || x > box.right || y < 0 || y > innerHeight) continue;
+    hits.push(document.elementFromPoint(x, y)?.localName ?? 'none');
+  }
+  return hits;
+}
+
+/** A badge is shown in the top document's own layer (a view-in-browser page). */
+export function topBadgeShown(): boolean {
+  return (
+    document
+      .querySelector('clickmap-lens-layer')
+      ?.shadowRoot?.querySelector('.badge:not([hidden])') != null
+  );
+}
