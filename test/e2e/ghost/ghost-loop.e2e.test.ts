@@ -217,9 +217,8 @@ describe('Ghost → Mailgun → Roundcube → Clickmap Lens', () => {
       const login = await browser.newPage();
       await roundcubeLogin(login, rc);
       // The message in a tab of its own (the session cookie is shared), as a user opening a link.
-      // KNOWN: since the merge of main's frame-announcement/badges-first work, Chromium's panel
-      // here stays on "Frame 0 holds no email preview (any more)" in 3 runs of 4 (Firefox passes);
-      // the same test passed in Chromium before that merge. Left failing, not hidden.
+      // Opened by URL, the email is in the top document: this is where a late "no preview"
+      // hello once overwrote the detection ("Frame 0 holds no email preview (any more)").
       const page = await browser.newPage();
       const showUrl = `${rc.url}?_task=mail&_mbox=INBOX&_uid=${uid}&_action=show`;
       await page.goto(showUrl);
