@@ -19,8 +19,18 @@ const ROOT = join(import.meta.dirname, '..');
 const catalog: Catalog = en;
 
 /** Where UI text lives: the components, the entrypoints, and the utils that word the panel's text. */
-const UI_DIRS = ['components', 'entrypoints', 'utils/panel', 'utils/audit', 'utils/overlay'];
+const UI_DIRS = [
+  'components',
+  'entrypoints',
+  'utils/panel',
+  'utils/audit',
+  'utils/overlay',
+  'utils/sources',
+  'utils/loading',
+  'utils/settings/url-check.ts',
+];
 function sources(dir: string): string[] {
+  if (/\.tsx?$/.test(dir)) return [dir];
   return readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && /\.tsx?$/.test(e.name))
     .map((e) => relative(ROOT, join(e.parentPath, e.name)))

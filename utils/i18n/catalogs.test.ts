@@ -46,6 +46,8 @@ const SAME_AS_ENGLISH = new Set([
   'colCtr',
   'colCtor',
   'keyEscape',
+  'clickmapSourceName',
+  'listmonkRefUuid',
 ]);
 
 describe.each(Object.entries(CATALOGS))('%s catalog', (lang, catalog) => {

@@ -7,6 +7,7 @@
 import { activeSourceSettings, type Settings } from '../settings/settings.ts';
 import type { SourceDeps } from '../sources/http.ts';
 import { checkSource, sourceOf } from '../sources/registry.ts';
+import { t } from '../i18n/i18n.ts';
 
 export interface ConnectionResult {
   ok: boolean;
@@ -18,9 +19,9 @@ export async function checkConnection(
   deps: SourceDeps,
 ): Promise<ConnectionResult> {
   const saved = activeSourceSettings(settings);
-  if (!saved) return { ok: false, detail: 'No source chosen: pick one and save.' };
+  if (!saved) return { ok: false, detail: t('connectionNoSource') };
   const check = checkSource(saved);
-  if (!check.ok) return { ok: false, detail: `Not configured: ${check.reason}` };
+  if (!check.ok) return { ok: false, detail: t('connectionNotConfigured', check.reason) };
   try {
     return { ok: true, detail: await sourceOf(check.config.kind).probe(check.config, deps) };
   } catch (error) {

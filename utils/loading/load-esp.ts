@@ -19,27 +19,20 @@ import type { AnySource } from '../sources/registry.ts';
 import { sourceOf, type SourceKind } from '../sources/registry.ts';
 import type { Cached, FoundCampaign } from '../sources/descriptor.ts';
 import type { SourceDeps } from '../sources/http.ts';
+import { t, tn } from '../i18n/i18n.ts';
 
 function noMatch(kind: string, reason: string): ReportOutcome {
   return { state: 'no-match', source: kind as SourceKind, reason };
 }
 
 function noCampaignLinks(source: AnySource, linkCount: number, carriers: string): ReportOutcome {
-  return noMatch(
-    source.kind,
-    `None of the ${linkCount} links of this preview names a ${source.label} campaign ` +
-      `(looked for ${carriers}). Tracking links exist only in sent emails: ` +
-      'open a received copy, or use "Check links" for a pre-send check.',
-  );
+  return noMatch(source.kind, tn('espNoCampaignLinks', linkCount, source.label, carriers));
 }
 
 function fromLinks(decoded: DecodedCampaign, campaignId: string): FoundCampaign {
   const total = decoded.votes + decoded.conflicting;
-  const reasons = [
-    `${decoded.votes} of the preview's links name campaign ${campaignId} (${decoded.evidence.via})`,
-  ];
-  if (decoded.conflicting > 0)
-    reasons.push(`${decoded.conflicting} links name another campaign (forwarded or digest mail?)`);
+  const reasons = [tn('espLinksNameCampaign', decoded.votes, campaignId, decoded.evidence.via)];
+  if (decoded.conflicting > 0) reasons.push(tn('espLinksNameOther', decoded.conflicting));
   return { campaignId, confidence: Math.round((decoded.votes / total) * 1000) / 1000, reasons };
 }
 
@@ -52,24 +45,21 @@ async function findCampaign(
   preview: PreviewInfo,
 ): Promise<FoundCampaign | ReportOutcome> {
   const finder = source.campaign;
-  if (!finder) return noMatch(source.kind, `${source.label} cannot find a preview's campaign.`);
+  if (!finder) return noMatch(source.kind, t('espCannotFind', source.label));
   const hrefs = preview.links.filter((l) => !l.unsafe).map((l) => l.href);
   const found = matchCampaign({ hrefs, base: preview.base });
   if (found.kind === 'decoded') {
     const provider: string = found.ref.provider;
     if (provider !== source.kind) {
       const named = sourceOf(provider)?.label ?? provider;
-      return noMatch(
-        source.kind,
-        `The links of this preview name a ${named} campaign, but the active source is ${source.label}: choose ${named} in the settings.`,
-      );
+      return noMatch(source.kind, t('espOtherProvider', named, source.label));
     }
     const ref = campaignRefId(found.ref);
     const campaignId = finder.resolve ? await finder.resolve(ref, config, deps, cached) : ref;
     if (campaignId === null) {
       return noMatch(
         source.kind,
-        `${source.label} has no campaign with ${finder.refName ?? 'id'} ${ref} (deleted, or another install?).`,
+        t('espNoSuchCampaign', source.label, finder.refName ?? t('espRefId'), ref),
       );
     }
     return fromLinks(found, campaignId);

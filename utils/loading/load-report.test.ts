@@ -143,8 +143,7 @@ describe('Click Map API (reference server, demo data)', () => {
     expect(outcome).toMatchObject({
       state: 'no-match',
       source: 'clickmap-api',
-      reason:
-        'No campaign matched this email: none of its 1 links belongs to a template the API knows.',
+      reason: 'No campaign matched this email: its 1 link belongs to no template the API knows.',
     });
     // …and offers every campaign of the API to pick the right one by hand.
     const offered = outcome.state === 'no-match' ? (outcome.campaigns ?? []) : [];

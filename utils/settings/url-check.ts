@@ -3,33 +3,34 @@
  * only, plain http only on loopback, no credentials in the URL; and the host
  * permission pattern the background needs for such an address.
  */
+import { t } from '../i18n/i18n.ts';
 
 export type UrlCheck = { ok: true; url: string } | { ok: false; reason: string };
 
 /** Accepts http(s) URLs only; plain http only on loopback (tokens must not cross networks in clear). */
-export function checkApiUrl(input: string, what = 'your Click Map API'): UrlCheck {
+export function checkApiUrl(input: string, what = t('urlCheckYourApi')): UrlCheck {
   const text = input.trim();
-  if (text === '') return { ok: false, reason: `Enter the address of ${what}.` };
+  if (text === '') return { ok: false, reason: t('urlCheckEmpty', what) };
   let url: URL;
   try {
     url = new URL(text);
   } catch {
     return {
       ok: false,
-      reason: `"${text}" is not a URL (expected e.g. https://reports.example.com).`,
+      reason: t('urlCheckNotUrl', text),
     };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { ok: false, reason: `Only http and https are supported, not ${url.protocol}` };
+    return { ok: false, reason: t('urlCheckProtocol', url.protocol) };
   }
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
     return {
       ok: false,
-      reason: 'Use https: plain http is allowed only for 127.0.0.1 / localhost.',
+      reason: t('urlCheckPlainHttp'),
     };
   }
   if (url.username || url.password) {
-    return { ok: false, reason: 'Put credentials in their fields, not in the URL.' };
+    return { ok: false, reason: t('urlCheckCredentials') };
   }
   return { ok: true, url: url.href.replace(/\/+$/, '') };
 }

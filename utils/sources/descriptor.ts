@@ -12,6 +12,7 @@ import type { Capability } from '../report/report-types.ts';
 import type { SourceDeps } from './http.ts';
 import type { ReportSource } from './source.ts';
 import { originPattern } from '../settings/url-check.ts';
+import { t } from '../i18n/i18n.ts';
 
 /** A cache shared by the loads of one source: key → one in-flight or settled load. */
 export type Cached = <T>(key: unknown[], load: () => Promise<T>) => Promise<T>;
@@ -101,11 +102,12 @@ export interface SourceDescriptor<K extends string, S extends { kind: K }, C> {
   ): Promise<ReportOutcome>;
 }
 
-export const URL_HINT = 'https, or http on 127.0.0.1 / localhost.';
+/** The options page's hint under an API address field. */
+export const urlHint = (): string => t('sourceUrlHint');
 
 export const missing = (what: string): { ok: false; reason: string } => ({
   ok: false,
-  reason: `Enter the ${what}.`,
+  reason: t('sourceMissing', what),
 });
 
 export function ready<C>(config: C, baseUrl: string): SourceCheck<C> {

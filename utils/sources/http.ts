@@ -8,6 +8,7 @@
  */
 import * as v from 'valibot';
 import type { Millis } from '../report/model.ts';
+import { t, tn } from '../i18n/i18n.ts';
 
 export interface HttpRequest {
   url: string;
@@ -117,11 +118,11 @@ async function send(deps: SourceDeps, req: HttpRequest): Promise<HttpResponse> {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof SyntaxError) {
-      throw new SourceError('invalid-response', `Malformed JSON from ${req.url}`, {
+      throw new SourceError('invalid-response', t('httpMalformedJson', req.url), {
         reason: message,
       });
     }
-    throw new SourceError('network', `Request to ${req.url} failed: ${message}`, {
+    throw new SourceError('network', t('httpRequestFailed', req.url, message), {
       reason: message,
     });
   }
@@ -131,10 +132,10 @@ function statusError(res: HttpResponse, url: string): SourceError {
   const reason = providerMessage(res.json);
   const extra = reason === undefined ? { status: res.status } : { status: res.status, reason };
   if (res.status === 401 || res.status === 403) {
-    return new SourceError('unauthorized', `Credentials refused (${res.status}) by ${url}`, extra);
+    return new SourceError('unauthorized', t('httpUnauthorized', String(res.status), url), extra);
   }
-  if (res.status === 404) return new SourceError('not-found', `Not found: ${url}`, extra);
-  return new SourceError('http', `HTTP ${res.status} from ${url}`, extra);
+  if (res.status === 404) return new SourceError('not-found', t('httpNotFound', url), extra);
+  return new SourceError('http', t('httpStatus', String(res.status), url), extra);
 }
 
 /** Sends `req`, retrying 429s, and returns the body validated by `schema`. */
@@ -152,14 +153,10 @@ export async function requestJson<TSchema extends v.GenericSchema>(
       const asked = parseRetryAfter(headerValue(res.headers, 'retry-after'), now());
       const delay = Math.min(asked ?? FALLBACK_BASE_DELAY_MS * 2 ** attempt, maxDelay);
       if (attempt >= maxRetries) {
-        throw new SourceError(
-          'rate-limited',
-          `Rate limited by ${req.url} after ${attempt} retries`,
-          {
-            status: 429,
-            retryAfterMs: delay,
-          },
-        );
+        throw new SourceError('rate-limited', tn('httpRateLimited', attempt, req.url), {
+          status: 429,
+          retryAfterMs: delay,
+        });
       }
       await deps.sleep(delay);
       continue;
@@ -167,7 +164,7 @@ export async function requestJson<TSchema extends v.GenericSchema>(
     if (res.status < 200 || res.status > 299) throw statusError(res, req.url);
     const parsed = v.safeParse(schema, res.json);
     if (!parsed.success) {
-      throw new SourceError('invalid-response', `Unexpected response shape from ${req.url}`, {
+      throw new SourceError('invalid-response', t('httpBadShape', req.url), {
         status: res.status,
         reason: describeIssues(parsed.issues),
       });

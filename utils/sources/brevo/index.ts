@@ -15,6 +15,7 @@ import {
   type BrevoConfig,
 } from './client.ts';
 import { BREVO_CAPABILITIES } from './map.ts';
+import { t, tn } from '../../i18n/i18n.ts';
 
 export interface BrevoSettings {
   kind: 'brevo';
@@ -31,43 +32,45 @@ export const brevo: SourceDescriptor<'brevo', BrevoSettings, Config> = {
     {
       key: 'apiKey',
       id: 'brevoKey',
-      label: 'API key',
+      get label() {
+        return t('fieldApiKey');
+      },
       type: 'password',
       placeholder: 'xkeysib-…',
-      hint: 'Brevo → SMTP & API → API keys. Requests go to https://api.brevo.com/v3.',
+      get hint() {
+        return t('brevoKeyHint');
+      },
     },
   ],
   check(settings) {
     const apiKey = settings.apiKey.trim();
-    if (!apiKey) return missing('Brevo API key');
+    if (!apiKey) return missing(t('brevoMissingKey'));
     return ready({ kind: 'brevo', apiKey }, BREVO_API);
   },
   create: (config, deps) => createBrevoSource(config, deps),
   async probe(config, deps) {
     await requestJson(deps, brevoRequest(config, '/account'), v.unknown());
-    return `Connected to Brevo at ${config.baseUrl ?? BREVO_API}.`;
+    return t('sourceConnectedAt', 'Brevo', config.baseUrl ?? BREVO_API);
   },
   campaign: {
-    carriers: 'nothing (Brevo links are opaque): the subject is matched instead',
+    get carriers() {
+      return t('brevoCarriers');
+    },
     async lookup(preview, config, deps, cached) {
       if (!preview.subject) {
-        return {
-          reason:
-            'Brevo links carry no campaign id, and this page does not show the email’s subject to match on: open the email in a webmail that shows its subject.',
-        };
+        return { reason: t('brevoNoSubject') };
       }
       const client = createBrevoClient(config, deps);
       const sent = await cached(['brevo-sent'], () => client.sentCampaigns());
       const found = campaignBySubject(sent, preview.subject, preview.sender ?? undefined);
       if (!found) {
         return {
-          reason: `None of the ${sent.length} sent Brevo campaigns has the subject “${preview.subject}”.`,
+          reason: tn('brevoNoSubjectMatch', sent.length, preview.subject),
         };
       }
       const { campaign, alike } = found;
-      const reasons = [`the subject is that of Brevo campaign ${campaign.id} (${campaign.name})`];
-      if (alike > 0)
-        reasons.push(`${alike} older campaigns have the same subject: the newest is shown`);
+      const reasons = [t('brevoSubjectIs', String(campaign.id), campaign.name)];
+      if (alike > 0) reasons.push(tn('brevoAlike', alike));
       return { campaignId: String(campaign.id), confidence: 1 / (alike + 1), reasons };
     },
   },

@@ -65,7 +65,7 @@ describe('Brevo: opaque links, the campaign found by the subject', () => {
     expect(other).toEqual({
       state: 'no-match',
       source: 'brevo',
-      reason: 'None of the 1 sent Brevo campaigns has the subject “Something else”.',
+      reason: 'The 1 sent Brevo campaign does not have the subject “Something else”.',
     });
   });
 });

@@ -12,6 +12,7 @@ import type { Capability } from '../../report/report-types.ts';
 import { emptyTotals, linkRowsFromCounts, withRates } from '../source-report.ts';
 import type { SourceNote, SourceReport, SourceTotals } from '../source-report.ts';
 import type { BrevoCampaign } from './schemas.ts';
+import { t } from '../../i18n/i18n.ts';
 
 export const BREVO_CAPABILITIES: readonly Capability[] = [
   'opens',
@@ -24,15 +25,21 @@ export const BREVO_CAPABILITIES: readonly Capability[] = [
 export const BREVO_NOTES = {
   linkClicks: {
     id: 'brevo-link-clicks',
-    text: 'Brevo gives one click count per link URL, not unique clicks: the table shows all clicks and shares of all clicks.',
+    get text() {
+      return t('brevoNoteLinkClicks');
+    },
   },
   uniqueness: {
     id: 'brevo-uniqueness',
-    text: 'Brevo counts unique opens and clicks its own way (per contact, whole campaign), not by the 24-hour rule.',
+    get text() {
+      return t('brevoNoteUniqueness');
+    },
   },
   periodIgnored: {
     id: 'brevo-period-ignored',
-    text: 'Brevo campaign statistics cover the whole campaign; the chosen period was not applied.',
+    get text() {
+      return t('brevoNotePeriod');
+    },
   },
 } satisfies Record<string, SourceNote>;
 

@@ -87,7 +87,7 @@ export function createClickMapApiSource(config: ClickMapApiConfig, deps: SourceD
     async report(query: ReportQuery): Promise<SourceReport> {
       const templateId = query.templateId ?? query.campaignIds[0];
       if (templateId === undefined)
-        throw new Error('Click Map API report needs a templateId or a campaign id');
+        throw new Error('Click Map API report needs a templateId or a campaign id'); // i18n-exempt: a caller's bug
       const options: ReportRequestOptions = {
         campaignIds: query.templateId ? query.campaignIds : [],
         ...(query.period ? { period: query.period } : {}),

@@ -5,10 +5,11 @@
  */
 import { HealthSchema, TemplateListSchema } from '../../api/index.ts';
 import { checkApiUrl } from '../../settings/url-check.ts';
-import { ready, missing, URL_HINT, type SourceDescriptor } from '../descriptor.ts';
+import { ready, missing, urlHint, type SourceDescriptor } from '../descriptor.ts';
 import { buildUrl, requestJson, type HttpRequest } from '../http.ts';
 import { createClickMapApiSource, ENGINE_CAPABILITIES, type ClickMapApiConfig } from './api.ts';
 import { loadFromClickMapApi } from './load.ts';
+import { t, tn } from '../../i18n/i18n.ts';
 
 export interface ClickMapApiSettings {
   kind: 'clickmap-api';
@@ -20,24 +21,37 @@ type Config = { kind: 'clickmap-api' } & ClickMapApiConfig;
 
 export const clickMapApi: SourceDescriptor<'clickmap-api', ClickMapApiSettings, Config> = {
   kind: 'clickmap-api',
-  label: 'Click Map API',
+  get label() {
+    return t('clickmapSourceName');
+  },
   capabilities: ENGINE_CAPABILITIES,
   fields: [
     {
       key: 'apiUrl',
       id: 'apiUrl',
-      label: 'API address',
+      get label() {
+        return t('fieldApiAddress');
+      },
       type: 'url',
       placeholder: 'https://reports.example.com',
-      hint: `${URL_HINT} (e.g. the demo server)`,
+      get hint() {
+        return t('clickmapUrlHint', urlHint());
+      },
     },
-    { key: 'token', id: 'token', label: 'Token', type: 'password' },
+    {
+      key: 'token',
+      id: 'token',
+      get label() {
+        return t('fieldToken');
+      },
+      type: 'password',
+    },
   ],
   check(settings) {
     const url = checkApiUrl(settings.apiUrl);
     if (!url.ok) return url;
     const token = settings.token.trim();
-    if (!token) return missing('Click Map API token');
+    if (!token) return missing(t('clickmapMissingToken'));
     return ready({ kind: 'clickmap-api', apiUrl: url.url, token }, url.url);
   },
   create: (config, deps) => createClickMapApiSource(config, deps),
@@ -50,7 +64,7 @@ export const clickMapApi: SourceDescriptor<'clickmap-api', ClickMapApiSettings, 
     // health answers without a token; the template list proves the token works.
     const health = await requestJson(deps, get('/v1/health'), HealthSchema);
     const { templates } = await requestJson(deps, get('/v1/templates'), TemplateListSchema);
-    return `Connected to ${config.apiUrl}: ${templates.length} templates, ${health.events} events.`;
+    return tn('clickmapConnected', templates.length, config.apiUrl, String(health.events));
   },
   load: (config, deps, cached, preview, selection) =>
     loadFromClickMapApi(

@@ -22,6 +22,7 @@ import type { ClickMapApiSource } from './api.ts';
 import type { SequenceReport } from '../../report/report-types.ts';
 import type { Cached } from '../descriptor.ts';
 import type { Campaign } from '../../report/model.ts';
+import { t, tn } from '../../i18n/i18n.ts';
 
 function originOf(base: string): { base?: string } {
   try {
@@ -123,7 +124,7 @@ async function withoutMatch(
     campaignId: picked.id,
     // Not evidence from the email: the user chose the campaign.
     confidence: 0,
-    reasons: [`Campaign picked by you: ${reason}`],
+    reasons: [t('clickmapPickedByYou', reason)],
   };
   return loadMatched(source, cached, match, selection, includeMachineClicks);
 }
@@ -137,7 +138,7 @@ export async function loadFromClickMapApi(
 ): Promise<ReportOutcome> {
   const match = await findTemplate(source, cached, preview);
   if (!match) {
-    const reason = `No campaign matched this email: none of its ${preview.links.length} links belongs to a template the API knows.`;
+    const reason = tn('clickmapNoTemplate', preview.links.length);
     return withoutMatch(source, cached, reason, selection, includeMachineClicks);
   }
   // Whatever server answers: no report on weak evidence (the reference server applies it too).

@@ -6,7 +6,7 @@
  */
 import { t } from '../../i18n/i18n.ts';
 import { checkApiUrl } from '../../settings/url-check.ts';
-import { missing, ready, URL_HINT, type SourceDescriptor } from '../descriptor.ts';
+import { missing, ready, urlHint, type SourceDescriptor } from '../descriptor.ts';
 import { parseAdminKey } from './admin-token.ts';
 import { createGhostClient, type GhostConfig } from './client.ts';
 import { findGhostPost } from './find-post.ts';
@@ -34,7 +34,7 @@ export const ghost: SourceDescriptor<'ghost', GhostSettings, Config> = {
       },
       type: 'url',
       placeholder: 'https://blog.example.com',
-      hint: URL_HINT,
+      hint: urlHint,
     },
     {
       key: 'adminKey',
@@ -50,10 +50,10 @@ export const ghost: SourceDescriptor<'ghost', GhostSettings, Config> = {
     },
   ],
   check(settings) {
-    const url = checkApiUrl(settings.siteUrl, 'your Ghost site');
+    const url = checkApiUrl(settings.siteUrl, t('ghostYourSite'));
     if (!url.ok) return url;
     const adminKey = settings.adminKey.trim();
-    if (!adminKey) return missing('Ghost Admin API key');
+    if (!adminKey) return missing(t('ghostMissingKey'));
     if (!parseAdminKey(adminKey)) {
       return { ok: false, reason: t('ghostKeyFormat') };
     }
@@ -70,7 +70,9 @@ export const ghost: SourceDescriptor<'ghost', GhostSettings, Config> = {
     }
   },
   campaign: {
-    carriers: 'Ghost tracked links (<site>/r/<hash>)',
+    get carriers() {
+      return t('ghostCarriers');
+    },
     async lookup(preview, config, deps, cached) {
       try {
         return await findGhostPost(

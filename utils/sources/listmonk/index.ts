@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { checkApiUrl } from '../../settings/url-check.ts';
-import { missing, ready, URL_HINT, type SourceDescriptor } from '../descriptor.ts';
+import { missing, ready, urlHint, type SourceDescriptor } from '../descriptor.ts';
 import { requestJson } from '../http.ts';
 import {
   createListmonkClient,
@@ -13,6 +13,7 @@ import {
   type ListmonkConfig,
 } from './client.ts';
 import { LISTMONK_CAPABILITIES } from './map.ts';
+import { t } from '../../i18n/i18n.ts';
 
 export interface ListmonkSettings {
   kind: 'listmonk';
@@ -31,36 +32,53 @@ export const listmonk: SourceDescriptor<'listmonk', ListmonkSettings, Config> = 
     {
       key: 'baseUrl',
       id: 'listmonkUrl',
-      label: 'listmonk address',
+      get label() {
+        return t('sourceAddress', 'listmonk');
+      },
       type: 'url',
       placeholder: 'https://lists.example.org',
-      hint: URL_HINT,
+      hint: urlHint,
     },
     {
       key: 'username',
       id: 'listmonkUser',
-      label: 'API user',
+      get label() {
+        return t('fieldApiUser');
+      },
       type: 'text',
-      hint: 'Admin → Users → API user (listmonk v4 or later).',
+      get hint() {
+        return t('listmonkUserHint');
+      },
     },
-    { key: 'token', id: 'listmonkToken', label: 'API token', type: 'password' },
+    {
+      key: 'token',
+      id: 'listmonkToken',
+      get label() {
+        return t('fieldApiToken');
+      },
+      type: 'password',
+    },
   ],
   check(settings) {
-    const url = checkApiUrl(settings.baseUrl, 'your listmonk');
+    const url = checkApiUrl(settings.baseUrl, t('sourceYour', 'listmonk'));
     if (!url.ok) return url;
     const username = settings.username.trim();
     const token = settings.token.trim();
-    if (!username || !token) return missing('listmonk API user and token');
+    if (!username || !token) return missing(t('listmonkMissing'));
     return ready({ kind: 'listmonk', baseUrl: url.url, username, token }, url.url);
   },
   create: (config, deps) => createListmonkSource(config, deps),
   async probe(config, deps) {
     await requestJson(deps, listmonkRequest(config, '/health'), v.unknown());
-    return `Connected to listmonk at ${config.baseUrl}.`;
+    return t('sourceConnectedAt', 'listmonk', config.baseUrl);
   },
   campaign: {
-    carriers: 'listmonk /link/… or /campaign/… tracking URLs',
-    refName: 'UUID',
+    get carriers() {
+      return t('listmonkCarriers');
+    },
+    get refName() {
+      return t('listmonkRefUuid');
+    },
     // Links carry the campaign's UUID; the API wants its id.
     async resolve(uuid, config, deps, cached) {
       const client = createListmonkClient(config, deps);

@@ -9,6 +9,7 @@ import type { Capability } from '../../report/report-types.ts';
 import type { ListmonkCampaign, ListmonkLinkCount } from './schemas.ts';
 import { emptyTotals, linkRowsFromCounts, withRates } from '../source-report.ts';
 import type { SourceNote, SourceReport } from '../source-report.ts';
+import { t } from '../../i18n/i18n.ts';
 
 export const LISTMONK_CAPABILITIES: readonly Capability[] = ['bounces'];
 
@@ -16,15 +17,21 @@ export const LISTMONK_NOTES = {
   /** listmonk's links analytics query ends with LIMIT 50. */
   topLinks: {
     id: 'listmonk-top-50-links',
-    text: 'listmonk reports the 50 most clicked links only; other links show no count.',
+    get text() {
+      return t('listmonkNoteTopLinks');
+    },
   },
   totalsOnly: {
     id: 'listmonk-no-unique-counts',
-    text: 'listmonk counts every view and every click: unique opens and unique clicks are not available, shares are of total clicks.',
+    get text() {
+      return t('listmonkNoteTotalsOnly');
+    },
   },
   bounceSplit: {
     id: 'listmonk-bounce-split',
-    text: 'listmonk analytics give the bounce count without the hard/soft split.',
+    get text() {
+      return t('listmonkNoteBounceSplit');
+    },
   },
 } satisfies Record<string, SourceNote>;
 

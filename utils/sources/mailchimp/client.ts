@@ -34,7 +34,7 @@ export const MAILCHIMP_PAGE_SIZE = 1000;
 export function mailchimpBaseUrl(config: MailchimpConfig): string {
   if (config.baseUrl) return config.baseUrl;
   const dc = /-([a-z]+\d+)$/.exec(config.apiKey.trim())?.[1];
-  if (!dc) throw new Error('Mailchimp API key has no data-centre suffix (e.g. "-us11")');
+  if (!dc) throw new Error('Mailchimp API key has no data-centre suffix (e.g. "-us11")'); // i18n-exempt: check() refuses such keys first
   return `https://${dc}.api.mailchimp.com/3.0`;
 }
 

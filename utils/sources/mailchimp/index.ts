@@ -8,6 +8,7 @@ import { missing, ready, type SourceDescriptor } from '../descriptor.ts';
 import { requestJson } from '../http.ts';
 import { createMailchimpSource, mailchimpRequest, type MailchimpConfig } from './client.ts';
 import { MAILCHIMP_CAPABILITIES } from './map.ts';
+import { t } from '../../i18n/i18n.ts';
 
 export interface MailchimpSettings {
   kind: 'mailchimp';
@@ -29,33 +30,39 @@ export const mailchimp: SourceDescriptor<'mailchimp', MailchimpSettings, Config>
     {
       key: 'apiKey',
       id: 'mailchimpKey',
-      label: 'API key',
+      get label() {
+        return t('fieldApiKey');
+      },
       type: 'password',
       placeholder: '0123456789abcdef0123456789abcdef-us11',
       hint: (settings) => {
         const dc = mailchimpDataCenter(settings.apiKey ?? '');
-        return dc
-          ? `Data centre ${dc}: requests go to https://${dc}.api.mailchimp.com/3.0`
-          : 'Account → Extras → API keys. The key ends with its data centre (e.g. -us11).';
+        return dc ? t('mailchimpDcHint', dc) : t('mailchimpKeyHint');
       },
     },
   ],
   check(settings) {
     const apiKey = settings.apiKey.trim();
-    if (!apiKey) return missing('Mailchimp API key');
+    if (!apiKey) return missing(t('mailchimpMissingKey'));
     const dc = mailchimpDataCenter(apiKey);
     if (!dc) {
-      return { ok: false, reason: 'A Mailchimp API key ends with its data centre, e.g. "…-us11".' };
+      return { ok: false, reason: t('mailchimpKeyFormat') };
     }
     return ready({ kind: 'mailchimp', apiKey }, `https://${dc}.api.mailchimp.com/3.0`);
   },
   create: (config, deps) => createMailchimpSource(config, deps),
   async probe(config, deps) {
     await requestJson(deps, mailchimpRequest(config, '/ping'), v.unknown());
-    return `Connected to Mailchimp at https://${mailchimpDataCenter(config.apiKey)}.api.mailchimp.com/3.0.`;
+    return t(
+      'sourceConnectedAt',
+      'Mailchimp',
+      `https://${mailchimpDataCenter(config.apiKey)}.api.mailchimp.com/3.0`,
+    );
   },
   campaign: {
-    carriers: 'an mc_cid parameter or a list-manage unsubscribe link',
+    get carriers() {
+      return t('mailchimpCarriers');
+    },
     resolve: async (campaignId) => campaignId,
   },
 };

@@ -9,6 +9,7 @@ import type { Period, Millis } from '../../report/model.ts';
 import type { MailchimpCampaignReport, MailchimpClickDetail } from './schemas.ts';
 import { emptyTotals, linkRowsFromCounts, withRates } from '../source-report.ts';
 import type { SourceNote, SourceReport, SourceTotals } from '../source-report.ts';
+import { t } from '../../i18n/i18n.ts';
 
 export const MAILCHIMP_CAPABILITIES: readonly Capability[] = [
   'opens',
@@ -46,15 +47,21 @@ export interface MailchimpMapOptions {
 export const MAILCHIMP_NOTES = {
   uniqueness: {
     id: 'mailchimp-uniqueness',
-    text: 'Mailchimp counts a unique click once per subscriber and link over the whole campaign, not by the 24-hour rule.',
+    get text() {
+      return t('mailchimpNoteUniqueness');
+    },
   },
   perUrl: {
     id: 'mailchimp-per-url',
-    text: 'Mailchimp reports clicks per URL: links sharing a URL share one count.',
+    get text() {
+      return t('mailchimpNotePerUrl');
+    },
   },
   periodIgnored: {
     id: 'mailchimp-period-ignored',
-    text: 'Mailchimp reports cover the whole life of the campaign; the chosen period was not applied.',
+    get text() {
+      return t('mailchimpNotePeriod');
+    },
   },
 } satisfies Record<string, SourceNote>;
 

@@ -4,10 +4,11 @@
  */
 import * as v from 'valibot';
 import { checkApiUrl } from '../../settings/url-check.ts';
-import { missing, ready, URL_HINT, type SourceDescriptor } from '../descriptor.ts';
+import { missing, ready, urlHint, type SourceDescriptor } from '../descriptor.ts';
 import { requestJson } from '../http.ts';
 import { createMauticSource, mauticRequest, type MauticConfig } from './client.ts';
 import { MAUTIC_CAPABILITIES } from './map.ts';
+import { t } from '../../i18n/i18n.ts';
 
 export interface MauticSettings {
   kind: 'mautic';
@@ -31,41 +32,67 @@ export const mautic: SourceDescriptor<'mautic', MauticSettings, Config> = {
     {
       key: 'baseUrl',
       id: 'mauticUrl',
-      label: 'Mautic address',
+      get label() {
+        return t('sourceAddress', 'Mautic');
+      },
       type: 'url',
       placeholder: 'https://mautic.example.com',
-      hint: `${URL_HINT} The API must be enabled in Mautic's configuration.`,
+      get hint() {
+        return t('mauticUrlHint', urlHint());
+      },
     },
     {
       key: 'auth',
       id: 'mauticAuth',
-      label: 'Mautic authentication',
+      get label() {
+        return t('mauticAuth');
+      },
       type: 'choice',
-      choices: [
-        { value: 'basic', label: 'Basic (API user name and password)' },
-        { value: 'oauth', label: 'OAuth2 access token' },
-      ],
+      get choices() {
+        return [
+          { value: 'basic', label: t('mauticAuthBasic') },
+          { value: 'oauth', label: t('mauticAuthOauth') },
+        ];
+      },
     },
-    { key: 'username', id: 'mauticUser', label: 'User name', type: 'text', when: basic },
-    { key: 'password', id: 'mauticPassword', label: 'Password', type: 'password', when: basic },
+    {
+      key: 'username',
+      id: 'mauticUser',
+      get label() {
+        return t('fieldUserName');
+      },
+      type: 'text',
+      when: basic,
+    },
+    {
+      key: 'password',
+      id: 'mauticPassword',
+      get label() {
+        return t('fieldPassword');
+      },
+      type: 'password',
+      when: basic,
+    },
     {
       key: 'accessToken',
       id: 'mauticToken',
-      label: 'Access token',
+      get label() {
+        return t('fieldAccessToken');
+      },
       type: 'password',
       when: (s) => !basic(s),
     },
   ],
   check(settings) {
-    const url = checkApiUrl(settings.baseUrl, 'your Mautic');
+    const url = checkApiUrl(settings.baseUrl, t('sourceYour', 'Mautic'));
     if (!url.ok) return url;
     if (settings.auth === 'oauth') {
       const accessToken = settings.accessToken.trim();
-      if (!accessToken) return missing('Mautic OAuth2 access token');
+      if (!accessToken) return missing(t('mauticMissingToken'));
       return ready({ kind: 'mautic', baseUrl: url.url, accessToken }, url.url);
     }
     const username = settings.username.trim();
-    if (!username || settings.password === '') return missing('Mautic API user name and password');
+    if (!username || settings.password === '') return missing(t('mauticMissingBasic'));
     return ready(
       { kind: 'mautic', baseUrl: url.url, username, password: settings.password },
       url.url,
@@ -78,10 +105,12 @@ export const mautic: SourceDescriptor<'mautic', MauticSettings, Config> = {
       mauticRequest(config, '/emails', { limit: 1, minimal: 'true' }),
       v.unknown(),
     );
-    return `Connected to Mautic at ${config.baseUrl}.`;
+    return t('sourceConnectedAt', 'Mautic', config.baseUrl);
   },
   campaign: {
-    carriers: 'Mautic /r/… redirects with a ct parameter',
+    get carriers() {
+      return t('mauticCarriers');
+    },
     resolve: async (emailId) => emailId,
   },
 };

@@ -9,21 +9,28 @@ import type { Capability } from '../../report/report-types.ts';
 import type { MauticEmail, MauticRedirect, MauticTrackable } from './schemas.ts';
 import { emptyTotals, linkRowsFromCounts, sumKnown, withRates } from '../source-report.ts';
 import type { RawLinkCount, SourceNote, SourceReport } from '../source-report.ts';
+import { t } from '../../i18n/i18n.ts';
 
 export const MAUTIC_CAPABILITIES: readonly Capability[] = ['opens', 'all-links'];
 
 export const MAUTIC_NOTES = {
   perUrl: {
     id: 'mautic-per-url',
-    text: 'Mautic counts clicks per tracked URL: links sharing a URL share one count.',
+    get text() {
+      return t('mauticNotePerUrl');
+    },
   },
   noBounces: {
     id: 'mautic-no-bounces',
-    text: 'Bounces, unsubscribes and the number of contacts who clicked at all are not available from Mautic’s email statistics.',
+    get text() {
+      return t('mauticNoteNoBounces');
+    },
   },
   periodIgnored: {
     id: 'mautic-period-ignored',
-    text: 'Mautic email counters cover the whole life of the email; the chosen period was not applied.',
+    get text() {
+      return t('mauticNotePeriod');
+    },
   },
 } satisfies Record<string, SourceNote>;
 
