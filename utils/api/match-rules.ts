@@ -4,11 +4,19 @@
  * talks to. Below it, the panel says that no campaign matched (a report on
  * weak evidence would show one campaign's numbers on another email).
  */
+import { t, uiLocale } from '../i18n/i18n.ts';
+
 export const MIN_MATCH_CONFIDENCE = 0.25;
 
 /** The reason shown when the best candidate is below the threshold (no template named). */
 export function belowThresholdReason(confidence: number): string {
-  return `No campaign matched this email: the closest template scores ${confidence.toFixed(2)}, below the ${MIN_MATCH_CONFIDENCE.toFixed(2)} needed.`;
+  const score = new Intl.NumberFormat(uiLocale(), {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+    // Down: a score just under the threshold must not read as the threshold itself.
+    roundingMode: 'floor',
+  });
+  return t('clickmapBelowThreshold', score.format(confidence), score.format(MIN_MATCH_CONFIDENCE));
 }
 
 /**

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fr from '../../public/_locales/fr/messages.json' with { type: 'json' };
 import ru from '../../public/_locales/ru/messages.json' with { type: 'json' };
+import { belowThresholdReason } from '../api/match-rules.ts';
 import { useCatalog } from '../i18n/i18n.ts';
 import { checkApiUrl } from '../settings/url-check.ts';
 import { LISTMONK_NOTES } from './listmonk/map.ts';
@@ -43,5 +44,12 @@ describe('sources speak the UI language', () => {
       token: '',
     });
     expect(check).toEqual({ ok: false, reason: 'Введите пользователя и токен API listmonk.' });
+  });
+
+  it('writes the match score in the UI locale, rounded down so it stays under the threshold', () => {
+    useCatalog(fr, 'fr');
+    expect(belowThresholdReason(0.2499)).toBe(
+      'Aucune campagne ne correspond à cet e-mail\u00a0: le modèle le plus proche obtient 0,24, sous les 0,25 requis.',
+    );
   });
 });

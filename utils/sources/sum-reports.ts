@@ -94,7 +94,7 @@ export function sumReports(
   generatedAt: number,
 ): SourceReport {
   const [first] = reports;
-  if (!first) throw new Error('sumReports needs at least one report');
+  if (!first) throw new Error('sumReports needs at least one report'); // i18n-exempt: a caller's bug
   if (reports.length === 1) return { ...first, templateId };
   const totals = sumTotals(reports.map((r) => r.totals));
   const shareBasis = reports.every((r) => r.shareBasis === 'unique') ? 'unique' : 'total';
