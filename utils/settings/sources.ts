@@ -19,10 +19,11 @@ export { checkSource, SOURCE_KINDS, type SourceSettings };
 export type { SourceCheck } from '../sources/descriptor.ts';
 export { mailchimpDataCenter } from '../sources/mailchimp/index.ts';
 
-export const SOURCE_LABELS = Object.fromEntries(SOURCES.map((s) => [s.kind, s.label])) as Record<
-  SourceKind,
-  string
->;
+/** Each kind's name, read when used (a name may be translated: the catalog is not there at module load). */
+export const SOURCE_LABELS = Object.defineProperties(
+  {},
+  Object.fromEntries(SOURCES.map((s) => [s.kind, { get: () => s.label, enumerable: true }])),
+) as Record<SourceKind, string>;
 
 /** A choice field's first choice, else ''. */
 const defaultOf = (field: FieldSpec) => field.choices?.[0]?.value ?? '';

@@ -8,6 +8,7 @@ import fr from '../../public/_locales/fr/messages.json' with { type: 'json' };
 import ru from '../../public/_locales/ru/messages.json' with { type: 'json' };
 import { belowThresholdReason } from '../api/match-rules.ts';
 import { useCatalog } from '../i18n/i18n.ts';
+import { SOURCE_LABELS } from '../settings/sources.ts';
 import { checkApiUrl } from '../settings/url-check.ts';
 import { LISTMONK_NOTES } from './listmonk/map.ts';
 import { sourceOf } from './registry.ts';
@@ -28,6 +29,7 @@ describe('sources speak the UI language', () => {
       'Jeton d’accès OAuth2',
     ]);
     expect(sourceOf('clickmap-api').label).toBe('API Click Map');
+    expect(SOURCE_LABELS['clickmap-api']).toBe('API Click Map');
     expect(checkApiUrl('')).toEqual({
       ok: false,
       reason: 'Saisissez l’adresse de votre API Click Map.',
