@@ -262,7 +262,16 @@ async function launchFirefox(locale?: string): Promise<ExtensionBrowser> {
     // BiDi never reports the load of a moz-extension:// page: start the
     // navigation and let the caller's waitFor observe the page itself.
     void page.goto(url, { timeout: 60_000 }).catch(() => {});
-    await page.waitForFunction((u: string) => location.href === u, { timeout: 15_000 }, url);
+    // Polled from here rather than with waitForFunction: while the tab moves from
+    // about:blank to the extension page, Firefox's BiDi can fail a pending
+    // evaluation ("right-hand side of 'in' should be an object, got null"),
+    // which failed whole suites on a busy machine. A failed read is just "not yet".
+    for (const deadline = Date.now() + 15_000; ;) {
+      const href = await page.evaluate(() => location.href).catch(() => null);
+      if (href === url) return;
+      if (Date.now() > deadline) throw new Error(`Firefox did not open ${url} (at ${href})`);
+      await new Promise((done) => setTimeout(done, 100));
+    }
   };
   const extensionEval = lazyExtensionPage(async () => {
     const page = await browser.newPage();
